@@ -1,0 +1,218 @@
+package io.mtaprov.store.h2;
+
+import io.mtaprov.core.model.Direction;
+import io.mtaprov.core.model.Outcome;
+import io.mtaprov.core.model.ProvisioningStep;
+import io.mtaprov.core.model.TraceEvent;
+import io.mtaprov.core.trace.TraceBus;
+import io.mtaprov.core.trace.TraceStore;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Persists every TraceBus event in {@code trace_event}. The bus hands batches to a bounded queue;
+ * one writer thread inserts them with JDBC batches, one transaction per drained group, so the bus
+ * dispatcher never waits on disk.
+ */
+@Component(service = TraceStore.class, immediate = true)
+public class H2TraceStore implements TraceStore {
+    private static final Logger LOG = LoggerFactory.getLogger(H2TraceStore.class);
+    private static final String INSERT = "INSERT INTO trace_event "
+            + "(ts_nanos, mta_mac, step, source, direction, peer, summary, detail, outcome) VALUES (?,?,?,?,?,?,?,?,?)";
+    private static final String COLUMNS = "ts_nanos, mta_mac, step, source, direction, peer, summary, detail, outcome";
+    static final int DETAIL_MAX = 65535;
+    static final int SUMMARY_MAX = 1000;
+
+    private final BlockingQueue<List<TraceEvent>> pending = new ArrayBlockingQueue<>(4096);
+    private final AtomicLong received = new AtomicLong();
+    private final AtomicLong written = new AtomicLong();
+    private final AtomicLong lost = new AtomicLong();
+    private H2Database db;
+    private TraceBus bus;
+    private TraceBus.Subscription subscription;
+    private Thread writer;
+    private volatile boolean running;
+
+    @Reference
+    void setDatabase(H2Database database) {
+        this.db = database;
+    }
+
+    @Reference
+    void setTraceBus(TraceBus traceBus) {
+        this.bus = traceBus;
+    }
+
+    @Activate
+    public void activate() {
+        running = true;
+        writer = new Thread(this::writeLoop, "mtaprov-trace-writer");
+        writer.setDaemon(true);
+        writer.start();
+        subscription = bus.subscribe(this::accept);
+    }
+
+    /** For use outside OSGi. */
+    public void start(H2Database database, TraceBus traceBus) {
+        this.db = database;
+        this.bus = traceBus;
+        activate();
+    }
+
+    @Deactivate
+    public void deactivate() {
+        subscription.close();
+        flush();
+        running = false;
+        writer.interrupt();
+    }
+
+    private void accept(List<TraceEvent> batch) {
+        received.addAndGet(batch.size());
+        if (!pending.offer(batch)) {
+            lost.addAndGet(batch.size());
+            written.addAndGet(batch.size());
+            LOG.warn("trace store behind: {} events not persisted ({} so far)", batch.size(), lost.get());
+        }
+    }
+
+    private void writeLoop() {
+        List<List<TraceEvent>> group = new ArrayList<>();
+        while (running) {
+            try {
+                List<TraceEvent> first = pending.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                group.add(first);
+                pending.drainTo(group, 63);
+                insert(group);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } finally {
+                group.clear();
+            }
+        }
+    }
+
+    private void insert(List<List<TraceEvent>> group) {
+        int n = 0;
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(INSERT)) {
+            c.setAutoCommit(false);
+            for (List<TraceEvent> batch : group) {
+                for (TraceEvent e : batch) {
+                    bind(ps, e);
+                    ps.addBatch();
+                    n++;
+                }
+            }
+            ps.executeBatch();
+            c.commit();
+            c.setAutoCommit(true);
+        } catch (SQLException e) {
+            lost.addAndGet(n);
+            LOG.error("could not persist {} trace events", n, e);
+        } finally {
+            written.addAndGet(n);
+        }
+    }
+
+    private static void bind(PreparedStatement ps, TraceEvent e) throws SQLException {
+        Instant t = e.time();
+        ps.setLong(1, t.getEpochSecond() * 1_000_000_000L + t.getNano());
+        ps.setString(2, e.mtaMac());
+        ps.setInt(3, e.step().number());
+        ps.setString(4, e.source());
+        ps.setString(5, e.direction().name());
+        ps.setString(6, clip(e.peer(), 64));
+        ps.setString(7, clip(e.summary(), SUMMARY_MAX));
+        ps.setString(8, clip(e.detail(), DETAIL_MAX));
+        ps.setString(9, e.outcome().name());
+    }
+
+    private static String clip(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "\u2026";
+    }
+
+    @Override
+    public List<TraceEvent> recent(int limit) {
+        List<TraceEvent> l = select("SELECT " + COLUMNS + " FROM trace_event ORDER BY id DESC LIMIT ?", null, limit);
+        Collections.reverse(l);
+        return l;
+    }
+
+    @Override
+    public List<TraceEvent> forMta(String mtaMac, int limit) {
+        return select("SELECT " + COLUMNS + " FROM trace_event WHERE mta_mac = ? ORDER BY id LIMIT ?", mtaMac, limit);
+    }
+
+    @Override
+    public long count() {
+        try (Connection c = db.connection(); var st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM trace_event")) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new StoreException("cannot count trace events", e);
+        }
+    }
+
+    /** Events lost because the store fell behind or a write failed. */
+    public long lost() {
+        return lost.get();
+    }
+
+    @Override
+    public void flush() {
+        long target = received.get();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (written.get() < target && System.nanoTime() < deadline && running) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private List<TraceEvent> select(String sql, String mac, int limit) {
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 1;
+            if (mac != null) {
+                ps.setString(i++, mac);
+            }
+            ps.setInt(i, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<TraceEvent> out = new ArrayList<>();
+                while (rs.next()) {
+                    long nanos = rs.getLong(1);
+                    out.add(new TraceEvent(Instant.ofEpochSecond(0, nanos), rs.getString(2),
+                            ProvisioningStep.ofNumber(rs.getInt(3)), rs.getString(4),
+                            Direction.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8),
+                            Outcome.valueOf(rs.getString(9))));
+                }
+                return out;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read trace events", e);
+        }
+    }
+}

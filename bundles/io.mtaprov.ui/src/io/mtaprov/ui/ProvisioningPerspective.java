@@ -1,0 +1,16 @@
+package io.mtaprov.ui;
+
+import org.eclipse.ui.IPageLayout;
+import org.eclipse.ui.IPerspectiveFactory;
+
+/** The "Provisioning" perspective: servers on top, the live trace below. */
+public class ProvisioningPerspective implements IPerspectiveFactory {
+    @Override
+    public void createInitialLayout(IPageLayout layout) {
+        layout.setEditorAreaVisible(false);
+        String editor = layout.getEditorArea();
+        layout.addView(UiIds.VIEW_SERVERS, IPageLayout.TOP, 0.3f, editor);
+        layout.addView(UiIds.VIEW_TRACE, IPageLayout.BOTTOM, 0.7f, UiIds.VIEW_SERVERS);
+        layout.getViewLayout(UiIds.VIEW_SERVERS).setCloseable(true);
+    }
+}

@@ -1,0 +1,178 @@
+package io.mtaprov.ui.tests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mtaprov.core.demo.DemoConfigFile;
+import io.mtaprov.core.files.GeneratedFile;
+import io.mtaprov.core.files.GeneratedFileStore;
+import io.mtaprov.core.server.ManagedServer;
+import io.mtaprov.core.server.ServerRegistry;
+import io.mtaprov.tests.support.Await;
+import io.mtaprov.ui.UiIds;
+import io.mtaprov.ui.internal.ServerJobs;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.apache.commons.net.tftp.TFTP;
+import org.apache.commons.net.tftp.TFTPClient;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageLoader;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.WorkbenchException;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.util.tracker.ServiceTracker;
+
+/**
+ * The console as an engineer sees it: the Provisioning perspective with the Servers and Trace views
+ * as real widgets; a TFTP fetch on loopback shows up in the Trace view; a screenshot for the README.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleUiTest {
+    static final Duration WAIT = Duration.ofSeconds(30);
+    static final int TFTP_PORT = Integer.getInteger("mtaprov.tftp.port", 10069);
+
+    @BeforeAll
+    static void openPerspective() {
+        Await.until("the workbench window", WAIT, () -> Widgets.onUi(
+                () -> PlatformUI.isWorkbenchRunning() && PlatformUI.getWorkbench().getActiveWorkbenchWindow() != null));
+        Widgets.onUi(() -> {
+            try {
+                PlatformUI.getWorkbench().showPerspective(UiIds.PERSPECTIVE,
+                        PlatformUI.getWorkbench().getActiveWorkbenchWindow());
+            } catch (WorkbenchException e) {
+                throw new AssertionError(e);
+            }
+            return null;
+        });
+    }
+
+    static <T> T service(Class<T> type) {
+        BundleContext ctx = FrameworkUtil.getBundle(ConsoleUiTest.class).getBundleContext();
+        ServiceTracker<T, T> t = new ServiceTracker<>(ctx, type, null);
+        t.open();
+        try {
+            return t.waitForService(WAIT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        } finally {
+            t.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void perspectiveShowsServersAndTraceViews() {
+        List<String> views = Widgets.onUi(() -> {
+            IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+            return List.of(page.getPerspective().getId(), String.valueOf(page.findView(UiIds.VIEW_SERVERS) != null),
+                    String.valueOf(page.findView(UiIds.VIEW_TRACE) != null));
+        });
+        assertThat(views).containsExactly(UiIds.PERSPECTIVE, "true", "true");
+        assertThat(Widgets.onUi(() -> Widgets.find(UiIds.WIDGET_SERVERS_TABLE).isPresent())).isTrue();
+        assertThat(Widgets.onUi(() -> Widgets.find(UiIds.WIDGET_TRACE_TABLE).isPresent())).isTrue();
+    }
+
+    @Test
+    @Order(2)
+    void serversViewShowsTheRunningTftpServerAndItsPort() {
+        Await.until("TFTP row RUNNING", WAIT, () -> Widgets.rows(UiIds.WIDGET_SERVERS_TABLE).stream()
+                .anyMatch(r -> r.get(0).equals("TFTP server") && r.get(1).equals("RUNNING")
+                        && r.get(3).equals("127.0.0.1") && r.get(4).equals(Integer.toString(TFTP_PORT))));
+    }
+
+    @Test
+    @Order(3)
+    void tftpFetchOnLoopbackAppearsInTheTraceTable() throws IOException {
+        DemoConfigFile demo = service(DemoConfigFile.class);
+        GeneratedFile file = demo.file();
+        assertThat(file).as("demo file (mtaprov.demo=true)").isNotNull();
+        byte[] expected = service(GeneratedFileStore.class).content(file.name()).orElseThrow();
+
+        TFTPClient client = new TFTPClient();
+        client.setDefaultTimeout(Duration.ofSeconds(3));
+        client.open();
+        ByteArrayOutputStream got = new ByteArrayOutputStream();
+        try {
+            client.receiveFile(file.name(), TFTP.BINARY_MODE, got, InetAddress.getLoopbackAddress(), TFTP_PORT);
+        } finally {
+            client.close();
+        }
+        assertThat(got.toByteArray()).isEqualTo(expected);
+
+        Await.until("the transfer row in the Trace view", WAIT, () -> Widgets.rows(UiIds.WIDGET_TRACE_TABLE).stream()
+                .anyMatch(r -> r.get(6).startsWith("sent " + file.name()) && r.get(1).equals(DemoConfigFile.DEMO_MAC)
+                        && r.get(7).equals("OK")));
+        Await.until("the counter in the Servers view", WAIT, () -> Widgets.rows(UiIds.WIDGET_SERVERS_TABLE).stream()
+                .anyMatch(r -> r.get(0).equals("TFTP server") && Long.parseLong(r.get(6)) >= 1));
+    }
+
+    @Test
+    @Order(4)
+    void stopAndStartFromTheConsoleUpdateTheServersView() {
+        ManagedServer tftp = service(ServerRegistry.class).server("tftp").orElseThrow();
+        ServerJobs.stop(tftp);
+        Await.until("TFTP row STOPPED", WAIT, () -> Widgets.rows(UiIds.WIDGET_SERVERS_TABLE).stream()
+                .anyMatch(r -> r.get(0).equals("TFTP server") && r.get(1).equals("STOPPED")));
+        ServerJobs.start(tftp);
+        Await.until("TFTP row RUNNING again", WAIT, () -> Widgets.rows(UiIds.WIDGET_SERVERS_TABLE).stream()
+                .anyMatch(r -> r.get(0).equals("TFTP server") && r.get(1).equals("RUNNING")));
+    }
+
+    @Test
+    @Order(5)
+    void screenshotOfTheConsoleForTheReadme() throws IOException {
+        String docs = System.getProperty("mtaprov.docs");
+        assertThat(docs).as("-Dmtaprov.docs").isNotNull();
+        Path target = Path.of(docs, "console.png");
+        Files.createDirectories(target.getParent());
+        Widgets.onUi(() -> {
+            Table trace = (Table) Widgets.find(UiIds.WIDGET_TRACE_TABLE).orElseThrow();
+            for (int i = trace.getItemCount() - 1; i >= 0; i--) {
+                if (trace.getItem(i).getText(6).startsWith("sent ")) {
+                    trace.setSelection(i);
+                    trace.notifyListeners(SWT.Selection, null);
+                    break;
+                }
+            }
+            return null;
+        });
+        // let the display paint the selection and detail before capturing
+        Await.until("idle display", WAIT, () -> Widgets.onUi(() -> !Display.getDefault().readAndDispatch()));
+        Widgets.onUi(() -> {
+            Display d = Display.getDefault();
+            Shell shell = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
+            Rectangle b = shell.getBounds();
+            Image image = new Image(d, b.width, b.height);
+            GC gc = new GC(d);
+            try {
+                gc.copyArea(image, b.x, b.y);
+                ImageLoader loader = new ImageLoader();
+                loader.data = new org.eclipse.swt.graphics.ImageData[] {image.getImageData()};
+                loader.save(target.toString(), SWT.IMAGE_PNG);
+            } finally {
+                gc.dispose();
+                image.dispose();
+            }
+            return null;
+        });
+        assertThat(Files.size(target)).isGreaterThan(10_000);
+    }
+}

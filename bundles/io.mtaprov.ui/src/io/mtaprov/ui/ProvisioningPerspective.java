@@ -9,8 +9,9 @@ public class ProvisioningPerspective implements IPerspectiveFactory {
     public void createInitialLayout(IPageLayout layout) {
         layout.setEditorAreaVisible(false);
         String editor = layout.getEditorArea();
-        layout.addView(UiIds.VIEW_SERVERS, IPageLayout.TOP, 0.3f, editor);
-        layout.addView(UiIds.VIEW_TRACE, IPageLayout.BOTTOM, 0.7f, UiIds.VIEW_SERVERS);
+        // the trace takes the page; the servers table keeps a quarter of it on top
+        layout.addView(UiIds.VIEW_TRACE, IPageLayout.BOTTOM, 0.25f, editor);
+        layout.addView(UiIds.VIEW_SERVERS, IPageLayout.TOP, 0.25f, UiIds.VIEW_TRACE);
         layout.getViewLayout(UiIds.VIEW_SERVERS).setCloseable(true);
     }
 }

@@ -147,13 +147,19 @@ class ConsoleUiTest {
             Table trace = (Table) Widgets.find(UiIds.WIDGET_TRACE_TABLE).orElseThrow();
             for (int i = trace.getItemCount() - 1; i >= 0; i--) {
                 if (trace.getItem(i).getText(6).startsWith("sent ")) {
+                    trace.setFocus();
                     trace.setSelection(i);
-                    trace.notifyListeners(SWT.Selection, null);
+                    org.eclipse.swt.widgets.Event selected = new org.eclipse.swt.widgets.Event();
+                    selected.item = trace.getItem(i);
+                    trace.notifyListeners(SWT.Selection, selected);
                     break;
                 }
             }
             return null;
         });
+        Await.until("the selected transfer's detail below the table", WAIT, () -> Widgets.onUi(
+                () -> ((org.eclipse.swt.widgets.Text) Widgets.find(UiIds.WIDGET_TRACE_DETAIL).orElseThrow()).getText()
+                        .contains("blksize 512")));
         // let the display paint the selection and detail before capturing
         Await.until("idle display", WAIT, () -> Widgets.onUi(() -> !Display.getDefault().readAndDispatch()));
         Widgets.onUi(() -> {
@@ -161,9 +167,10 @@ class ConsoleUiTest {
             Shell shell = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
             Rectangle b = shell.getBounds();
             Image image = new Image(d, b.width, b.height);
-            GC gc = new GC(d);
+            GC gc = new GC(image);
             try {
-                gc.copyArea(image, b.x, b.y);
+                // render the widgets themselves (not the screen), so the capture shows the current state
+                shell.print(gc);
                 ImageLoader loader = new ImageLoader();
                 loader.data = new org.eclipse.swt.graphics.ImageData[] {image.getImageData()};
                 loader.save(target.toString(), SWT.IMAGE_PNG);

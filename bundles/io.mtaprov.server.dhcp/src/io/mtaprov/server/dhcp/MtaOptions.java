@@ -1,0 +1,59 @@
+package io.mtaprov.server.dhcp;
+
+import io.mtaprov.core.model.Flow;
+import io.mtaprov.core.settings.ProvisioningNetwork;
+import io.mtaprov.protocol.dhcp.ClientConfiguration;
+import io.mtaprov.protocol.dhcp.ClientConfigurationBuilder;
+import io.mtaprov.protocol.dhcp.DhcpOption;
+import io.mtaprov.protocol.dhcp.Ipv4Address;
+import io.mtaprov.protocol.dhcp.LegacyClientConfiguration;
+import io.mtaprov.protocol.dhcp.SubOptions;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * The PacketCable options an MTA gets, built once per run from {@link ProvisioningNetwork}:
+ * option 122 (RFC 3495: 1 primary DHCP server, 3 provisioning server FQDN, 6 realm in RFC 1035
+ * label form, 8 provisioning timer, 10 KDC addresses (RFC 3634) in the Secure flow only) and
+ * option 177 (pre-RFC CCC: 1 DHCP server, 3 SNMP entity, 4 DNS server, 6 realm, 8 timer). If the
+ * settings cannot be encoded, {@link #error()} says why and no MTA gets a lease (PROTOCOL.md: never
+ * a lease without option 122). Immutable.
+ *
+ * @param ccc    option 122, null when {@code error} is set
+ * @param legacy option 177, null when {@code error} is set
+ * @param flow   the flow the realm selects
+ * @param error  why the options could not be built, or null
+ */
+public record MtaOptions(DhcpOption ccc, DhcpOption legacy, Flow flow, String error) {
+
+    /** Builds both options, or an error naming the bad setting. */
+    public static MtaOptions of(ProvisioningNetwork net, Ipv4Address serverId, int provisioningTimer) {
+        Flow flow = Flow.fromRealm(net.realm());
+        String step = "option 122";
+        try {
+            if (net.mpsFqdn().isBlank() || net.realm().isBlank()) {
+                throw new IllegalArgumentException("the provisioning server FQDN (mtaprov.net.mpsFqdn) and the"
+                        + " realm (mtaprov.net.realm) must be set");
+            }
+            ClientConfigurationBuilder b = ClientConfiguration.builder().primaryDhcpServer(serverId)
+                    .provisioningServer(net.mpsFqdn()).kerberosRealm(net.realm())
+                    .provisioningTimer(provisioningTimer);
+            if (flow == Flow.SECURE) {
+                b.kdcServers(List.of(Ipv4Address.parse(net.kdcAddress())));
+            }
+            DhcpOption ccc = b.build().toOption();
+            step = "option 177";
+            LegacyClientConfiguration legacy = LegacyClientConfiguration.of(SubOptions.builder()
+                    .set(LegacyClientConfiguration.PRIMARY_DHCP_SERVER, serverId.toBytes())
+                    .set(LegacyClientConfiguration.SNMP_ENTITY, net.mpsFqdn().getBytes(StandardCharsets.US_ASCII))
+                    .set(LegacyClientConfiguration.PRIMARY_DNS_SERVER, Ipv4Address.parse(net.dnsAddress()).toBytes())
+                    .set(LegacyClientConfiguration.KERBEROS_REALM, net.realm().getBytes(StandardCharsets.US_ASCII))
+                    .set(LegacyClientConfiguration.PROVISIONING_TIMER, new byte[] {(byte) provisioningTimer})
+                    .build());
+            return new MtaOptions(ccc, legacy.toOption(), flow, null);
+        } catch (IllegalArgumentException e) {
+            return new MtaOptions(null, null, flow, step + " cannot be built from the provisioning settings ("
+                    + "mpsFqdn '" + net.mpsFqdn() + "', realm '" + net.realm() + "'): " + e.getMessage());
+        }
+    }
+}

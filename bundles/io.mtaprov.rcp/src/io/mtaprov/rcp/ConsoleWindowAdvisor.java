@@ -1,7 +1,9 @@
 package io.mtaprov.rcp;
 
+import org.eclipse.jface.action.GroupMarker;
 import org.eclipse.jface.action.IMenuManager;
 import org.eclipse.jface.action.MenuManager;
+import org.eclipse.jface.action.Separator;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.ui.IWorkbenchActionConstants;
 import org.eclipse.ui.IWorkbenchWindow;
@@ -26,6 +28,9 @@ public class ConsoleWindowAdvisor extends WorkbenchWindowAdvisor {
             protected void fillMenuBar(IMenuManager menuBar) {
                 IWorkbenchWindow w = configurer.getWindowConfigurer().getWindow();
                 MenuManager file = new MenuManager("&File", IWorkbenchActionConstants.M_FILE);
+                // commands contribute to "menu:file?after=additions" (e.g. Open Config File...)
+                file.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
+                file.add(new Separator());
                 file.add(ActionFactory.QUIT.create(w));
                 MenuManager window = new MenuManager("&Window", IWorkbenchActionConstants.M_WINDOW);
                 window.add(ActionFactory.RESET_PERSPECTIVE.create(w));

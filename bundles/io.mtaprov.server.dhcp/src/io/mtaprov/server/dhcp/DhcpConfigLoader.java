@@ -68,7 +68,8 @@ public final class DhcpConfigLoader {
         try {
             return fromProperties(file, net, serverId(props.apply("mtaprov.dhcp.serverId"), s.bindAddress()),
                     intOr(props.apply("mtaprov.dhcp.provisioningTimer"), 10),
-                    1000L * intOr(props.apply("mtaprov.dhcp.offerHoldSeconds"), 30));
+                    1000L * intOr(props.apply("mtaprov.dhcp.offerHoldSeconds"), 30),
+                    s.bindAddress().startsWith("127."));
         } catch (IllegalArgumentException e) {
             throw new IOException("DHCP scopes" + (path == null ? "" : " in " + path) + ": " + e.getMessage(), e);
         }
@@ -77,6 +78,15 @@ public final class DhcpConfigLoader {
     /** The configuration of a scopes file already read. */
     public static DhcpConfig fromProperties(Properties p, ProvisioningNetwork net, Ipv4Address serverId,
             int provisioningTimer, long offerHoldMillis) {
+        return fromProperties(p, net, serverId, provisioningTimer, offerHoldMillis, false);
+    }
+
+    /**
+     * The configuration of a scopes file already read; {@code loopback} selects the built-in scope
+     * for a server listening on loopback (see {@link #loopbackScope}).
+     */
+    public static DhcpConfig fromProperties(Properties p, ProvisioningNetwork net, Ipv4Address serverId,
+            int provisioningTimer, long offerHoldMillis, boolean loopback) {
         List<Scope> relayScopes = new ArrayList<>();
         String names = p.getProperty("scopes", "");
         for (String n : names.split(",")) {
@@ -85,7 +95,8 @@ public final class DhcpConfigLoader {
             }
         }
         Optional<Scope> dflt = Boolean.parseBoolean(p.getProperty("default", "true"))
-                ? Optional.of(scope(p, DEFAULT_SCOPE, net, defaultScope(net))) : Optional.empty();
+                ? Optional.of(scope(p, DEFAULT_SCOPE, net, loopback ? loopbackScope(net) : defaultScope(net)))
+                : Optional.empty();
         Map<String, Ipv4Address> reservations = new HashMap<>();
         for (String k : p.stringPropertyNames()) {
             if (k.startsWith("reserve.")) {
@@ -103,6 +114,21 @@ public final class DhcpConfigLoader {
         pools.put(ClientClass.OTHER, List.of(AddressRange.parse("10.10.192.10-10.10.255.250")));
         return new Scope(DEFAULT_SCOPE, List.of(), Ipv4Address.parse("10.10.0.0"), Ipv4Address.parse("255.255.0.0"),
                 Ipv4Address.parse("10.10.0.1"), pools, 3600, List.of(Ipv4Address.parse(net.dnsAddress())), net.zone());
+    }
+
+    /**
+     * The built-in scope when the server listens on loopback: 127.77.0.0/16. All of 127.0.0.0/8 is
+     * loopback on Linux, so simulated MTAs on this machine can bind the address they lease (their
+     * SNMP agent and INFORMs use it, docs/wire-contract.md); real MTAs never reach a loopback server.
+     */
+    public static Scope loopbackScope(ProvisioningNetwork net) {
+        Map<ClientClass, List<AddressRange>> pools = new EnumMap<>(ClientClass.class);
+        pools.put(ClientClass.PKTC, List.of(AddressRange.parse("127.77.0.10-127.77.127.254")));
+        pools.put(ClientClass.DOCSIS, List.of(AddressRange.parse("127.77.128.10-127.77.191.254")));
+        pools.put(ClientClass.OTHER, List.of(AddressRange.parse("127.77.192.10-127.77.255.250")));
+        return new Scope(DEFAULT_SCOPE, List.of(), Ipv4Address.parse("127.77.0.0"),
+                Ipv4Address.parse("255.255.0.0"), Ipv4Address.parse("127.77.0.1"), pools, 3600,
+                List.of(Ipv4Address.parse(net.dnsAddress())), net.zone());
     }
 
     private static Scope scope(Properties p, String name, ProvisioningNetwork net, Scope base) {

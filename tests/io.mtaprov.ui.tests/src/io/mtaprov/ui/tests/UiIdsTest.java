@@ -15,7 +15,7 @@ import org.osgi.framework.FrameworkUtil;
 class UiIdsTest {
 
     @Test
-    void viewAndPerspectiveIdsMatchPluginXml() throws IOException {
+    void viewEditorCommandAndPerspectiveIdsMatchPluginXml() throws IOException {
         Bundle ui = FrameworkUtil.getBundle(UiIds.class);
         URL url = ui.getEntry("plugin.xml");
         assertThat(url).isNotNull();
@@ -24,6 +24,8 @@ class UiIdsTest {
             xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         assertThat(xml).contains("id=\"" + UiIds.VIEW_SERVERS + "\"").contains("id=\"" + UiIds.VIEW_TRACE + "\"")
-                .contains("id=\"" + UiIds.PERSPECTIVE + "\"");
+                .contains("id=\"" + UiIds.PERSPECTIVE + "\"").contains("id=\"" + UiIds.EDITOR_CONFIG + "\"")
+                .contains("id=\"" + UiIds.COMMAND_OPEN_CONFIG + "\"")
+                .contains("commandId=\"" + UiIds.COMMAND_OPEN_CONFIG + "\"");
     }
 }

@@ -92,7 +92,8 @@ final class DhcpEncoder {
         for (DhcpOption o : m.options.array()) {
             byte[] v = o.raw();
             int off = 0;
-            do {
+            boolean written = false; // an empty option (e.g. 80 Rapid Commit) is still written once
+            while (!written || off < v.length) {
                 int room = fields[f][1] - p - 2;
                 int rest = v.length - off;
                 boolean fits = v.length <= 255 ? room >= rest : room >= Math.min(rest, 1);
@@ -111,7 +112,8 @@ final class DhcpEncoder {
                 System.arraycopy(v, off, out, p, chunk);
                 p += chunk;
                 off += chunk;
-            } while (off < v.length);
+                written = true;
+            }
         }
         out[p] = (byte) DhcpOptionCode.END;
         int overload = f == 0 ? 0 : f == 1 ? 1 : 3;

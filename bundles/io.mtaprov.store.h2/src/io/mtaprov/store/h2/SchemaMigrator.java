@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 public final class SchemaMigrator {
     private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrator.class);
     /** The scripts in order; version n is SCRIPTS.get(n - 1). */
-    static final List<String> SCRIPTS = List.of("db/V1__initial.sql", "db/V2__leases.sql");
+    static final List<String> SCRIPTS = List.of("db/V1__initial.sql", "db/V2__leases.sql",
+            "db/V3__provisioning.sql");
 
     private SchemaMigrator() {
     }

@@ -268,6 +268,19 @@ class DhcpMessageTest {
     }
 
     @Test
+    void encodeWithinMaxSizeKeepsAnEmptyOptionAtTheSpillBoundary() throws DecodeException {
+        // fuzz finding F1 (releng/bench/findings/F1-dhcp-encode576-drops-empty-option.hex): option 80
+        // (Rapid Commit, RFC 4039, no value) right where options spill into 'file' was dropped
+        DhcpMessage m = DhcpMessage.builder().option(DhcpMessageType.DISCOVER.toOption())
+                .option(DhcpOption.of(43, new byte[252])).option(DhcpOption.of(44, new byte[72]))
+                .option(DhcpOption.of(80, new byte[0]))
+                .option(DhcpOption.addresses(3, Ipv4Address.parse("10.1.0.1"))).build();
+        DhcpMessage back = DhcpMessage.decode(m.encode(576));
+        assertThat(back.options()).isEqualTo(m.options());
+        assertThat(back.options().get(80)).hasValueSatisfying(o -> assertThat(o.value()).isEmpty());
+    }
+
+    @Test
     void encodeWithinMaxSizeLeavesMessageAloneWhenItFits() throws DecodeException {
         DhcpMessage m = DhcpMessage.decode(Vectors.discover());
         assertThat(m.encode(576)).isEqualTo(Vectors.discover());

@@ -1,0 +1,36 @@
+package io.mtaprov.server.mps;
+
+import io.mtaprov.core.provisioning.ProvisioningSession;
+import io.mtaprov.core.provisioning.RejectedLine;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+
+/**
+ * The provisioning server's working data of one attempt next to its state machine: the generated
+ * file and the pending timer. Fields are written by the workflow's threads and read by others.
+ */
+final class Attempt {
+    final ProvisioningSession session;
+    volatile GeneratedConfig config;
+    volatile ScheduledFuture<?> timer;
+    volatile List<RejectedLine> rejected = List.of();
+
+    Attempt(ProvisioningSession session) {
+        this.session = session;
+    }
+
+    String mac() {
+        return session.enrollment().mac();
+    }
+
+    String ip() {
+        return session.enrollment().ip();
+    }
+
+    void cancelTimer() {
+        ScheduledFuture<?> t = timer;
+        if (t != null) {
+            t.cancel(false);
+        }
+    }
+}

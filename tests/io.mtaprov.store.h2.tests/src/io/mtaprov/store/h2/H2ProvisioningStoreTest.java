@@ -1,0 +1,81 @@
+package io.mtaprov.store.h2;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mtaprov.core.provisioning.DefaultLayers;
+import io.mtaprov.core.provisioning.DeviceClass;
+import io.mtaprov.core.provisioning.ProvisioningResult;
+import io.mtaprov.core.provisioning.ProvisioningState;
+import io.mtaprov.core.provisioning.ProvisioningStatus;
+import io.mtaprov.core.provisioning.ProvisioningStore;
+import io.mtaprov.core.provisioning.RejectedLine;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class H2ProvisioningStoreTest {
+    static final String MAC = "00:10:95:00:00:01";
+    @TempDir
+    Path dir;
+    H2Database db;
+    H2ProvisioningStore store;
+
+    @BeforeEach
+    void open() throws SQLException {
+        db = new H2Database();
+        db.open(dir);
+        store = new H2ProvisioningStore(db);
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    @Test
+    void freshStoreHoldsTheDefaultLayers() {
+        assertThat(store.deviceClasses()).extracting(DeviceClass::id)
+                .containsExactly(DefaultLayers.CABLELABS_CLASS, DefaultLayers.IETF_CLASS);
+        assertThat(store.deviceClasses().get(0)).isEqualTo(DefaultLayers.deviceClasses().get(0));
+        assertThat(store.cmtsVariables(ProvisioningStore.ALL_SCOPES)).isEqualTo(DefaultLayers.allScopes());
+    }
+
+    @Test
+    void editsSurviveReopenAndAreNotReseeded() throws SQLException {
+        DeviceClass acme = new DeviceClass("acme", 5, "Acme", "TM-1", "EMTA", "IETF", "Main\n{\n}\n",
+                List.of("pktcMtaDevSerialNumber.0", "1.3.6.1.2.1.1.1.0"), Map.of("lines", "4"));
+        store.saveDeviceClass(acme);
+        store.saveCmtsVariables("cmts-a", Map.of("callAgent", "[10.1.1.1]"));
+        store.saveMtaVariables(MAC, Map.of("line.1.number", "555-0101", "deviceClass", "acme"));
+        store.saveMtaVariables(MAC, Map.of("line.1.number", "555-0199"));
+        db.close();
+        db = new H2Database();
+        db.open(dir);
+        store = new H2ProvisioningStore(db);
+        assertThat(store.deviceClasses()).hasSize(3).contains(acme);
+        assertThat(store.cmtsVariables("cmts-a")).containsExactly(Map.entry("callAgent", "[10.1.1.1]"));
+        assertThat(store.mtaVariables(MAC)).containsExactly(Map.entry("line.1.number", "555-0199"));
+        assertThat(store.mtaVariables("00:10:95:00:00:99")).isEmpty();
+    }
+
+    @Test
+    void resultsWithRejectedLinesNewestFirst() {
+        Instant t = Instant.ofEpochMilli(1_700_000_000_000L);
+        store.recordResult(new ProvisioningResult(MAC, 1, "HYBRID.2", ProvisioningState.SUPERSEDED, "rebooted", "",
+                null, t, t.plusMillis(5), List.of()));
+        ProvisioningResult ok = new ProvisioningResult(MAC, 2, "HYBRID.2", ProvisioningState.COMPLETE, "",
+                "0123456789abcdef0123456789abcdef.cfg", ProvisioningStatus.PASS_WITH_WARNINGS, t.plusMillis(10),
+                t.plusMillis(90), List.of(new RejectedLine(7, "1.3.6.1.4.1.4491.2.2.2.1.2.1.1.2.10",
+                        "SnmpMibObject pktcNcsEndPntConfigCallAgentUdpPort.10 Integer 2727;", "out of range")));
+        store.recordResult(ok);
+        assertThat(store.results(MAC, 10)).extracting(ProvisioningResult::correlationId).containsExactly(2L, 1L);
+        assertThat(store.results(MAC, 1)).containsExactly(ok);
+        assertThat(store.results(MAC, 10).get(1).status()).isNull();
+    }
+}

@@ -140,6 +140,7 @@ public final class SimulatedMta implements AutoCloseable {
                 tl.begin(ENROLLMENT_REQUEST);
                 long acked = inform(Notifications::enrollment, mps, ENROLLMENT_REQUEST, "enrollment");
                 tl.endAt(acked, true);
+                trace.note(ENROLLMENT_REQUEST, "enrollment INFORM acknowledged; waiting for the SET", "", Outcome.OK);
                 tl.beginAt(CONFIG_FILE_LOCATION, acked);
                 SetEvent set = awaitSet();
                 tl.endAt(set.at(), true);

@@ -235,7 +235,8 @@ class SimulatedMtaTest {
         lab.mps.autoSet = false;
         SimulatedMta mta = lab.mta(MtaProfile.lab(MAC));
         var run = mta.start();
-        Await.until("enrollment", Duration.ofSeconds(10), () -> lab.mps.enrollments.contains(MAC));
+        Await.until("the enrollment acknowledged at the MTA", Duration.ofSeconds(10), () -> lab.trace.events()
+                .stream().anyMatch(e -> e.summary().startsWith("enrollment INFORM acknowledged")));
         mta.close();
         MtaRunResult r = run.get(5, java.util.concurrent.TimeUnit.SECONDS);
         assertThat(r.failureStep()).isEqualTo(CONFIG_FILE_LOCATION);

@@ -74,6 +74,32 @@ class DhcpPcapTest {
     }
 
     @Test
+    void everyOtherMessageKindDissectsCleanly() throws DecodeException {
+        // DECLINE(4), NAK(6), RELEASE(7), INFORM(8) as our server and simulator send them (RFC 2132 9.6)
+        DhcpMessage discover = DhcpMessage.decode(Vectors.discover());
+        DhcpMessage decline = discover.toBuilder().option(DhcpMessageType.DECLINE.toOption())
+                .option(DhcpOption.addresses(50, MTA)).option(StandardOptions.serverId(SERVER)).build();
+        DhcpMessage nak = DhcpMessageBuilder.replyTo(discover).option(DhcpMessageType.NAK.toOption())
+                .option(StandardOptions.serverId(SERVER)).option(DhcpOption.ascii(56, "address not on this network"))
+                .build();
+        DhcpMessage release = discover.toBuilder().ciaddr(MTA).option(DhcpMessageType.RELEASE.toOption())
+                .option(StandardOptions.serverId(SERVER)).build();
+        DhcpMessage inform = discover.toBuilder().ciaddr(MTA).option(DhcpMessageType.INFORM.toOption()).build();
+        Instant t = Instant.parse("2024-01-01T00:00:01Z");
+        InetSocketAddress relay = new InetSocketAddress(RELAY.toInetAddress(), 67);
+        InetSocketAddress server = new InetSocketAddress(SERVER.toInetAddress(), 67);
+        TsharkJudge other = TsharkJudge.of(new PcapWriter().addUdp(t, relay, server, decline.encode())
+                .addUdp(t.plusMillis(1), server, relay, nak.encode())
+                .addUdp(t.plusMillis(2), relay, server, release.encode())
+                .addUdp(t.plusMillis(3), relay, server, inform.encode()).toBytes());
+        other.assertClean();
+        assertThat(List.of(other.field(1, "dhcp.option.dhcp"), other.field(2, "dhcp.option.dhcp"),
+                other.field(3, "dhcp.option.dhcp"), other.field(4, "dhcp.option.dhcp")))
+                .containsExactly("4", "6", "7", "8");
+        assertThat(other.field(2, "dhcp.option.message")).isEqualTo("address not on this network");
+    }
+
+    @Test
     void tsharkReadsMessageTypesAndHeader() {
         assertThat(judge.field(1, "dhcp.option.dhcp")).isEqualTo("1");
         assertThat(judge.field(2, "dhcp.option.dhcp")).isEqualTo("2");

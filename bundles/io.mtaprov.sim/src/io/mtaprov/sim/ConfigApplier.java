@@ -50,7 +50,7 @@ final class ConfigApplier {
      * @param flow    the flow (Basic: hash TLV inside; else the SET's hash)
      * @param setHash pktcMtaDevProvConfigHash as set (Hybrid), may be empty
      * @param tree    the MTA's MIB tree
-     * @param faults  {@link Faults#wrongHash()} is applied here
+     * @param faults  {@link Faults#wrongHash()} and {@link Faults#unknownObjects()} are applied here
      */
     static Verdict apply(byte[] bytes, Flow flow, byte[] setHash, MibTree tree, Faults faults) {
         ConfigFile file;
@@ -80,10 +80,10 @@ final class ConfigApplier {
         if (!(enabled.value() instanceof SnmpValue.Integer32 i && i.value() == 1)) {
             return Verdict.fail("pktcMtaDevEnabled.0 is " + enabled.value() + ", not true(1)");
         }
-        return judge(file, tree);
+        return judge(file, tree, faults);
     }
 
-    private static Verdict judge(ConfigFile file, MibTree tree) {
+    private static Verdict judge(ConfigFile file, MibTree tree, Faults faults) {
         List<ConfigTlv> tlvs = file.tlvs();
         int[] offsets = file.offsets();
         Map<Integer, ErrorRow> rows = new LinkedHashMap<>();
@@ -94,6 +94,8 @@ final class ConfigApplier {
                 MibTree other = mib.treeOf(v.oid());
                 if ((other == MibTree.CABLELABS || other == MibTree.IETF) && other != tree) {
                     rows.put(i, row(v, "object of the " + other + " MIB tree; this MTA implements " + tree));
+                } else if (faults.unknown(v.oid().toString())) {
+                    rows.put(i, row(v, "unknown object: this MTA does not implement it (fault injection)"));
                 }
             }
         }

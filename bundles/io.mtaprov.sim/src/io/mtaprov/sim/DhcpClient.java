@@ -23,10 +23,11 @@ import java.util.concurrent.ThreadLocalRandom;
  * with the PacketCable options of {@link MtaDhcpOptions}, retransmitting with exponential backoff
  * (RFC 2131 section 4.1, lab timers from {@link SimSettings}). Not relayed by default: it sends from
  * {@code <clientAddress>:<ephemeral>} with {@code giaddr} 0 and expects the reply at that address and
- * port (the loopback convention of the console's DHCP server). In relay mode it sets {@code giaddr},
- * {@code hops} 1 and option 82 (remote id = the cable modem's MAC, the MTA's MAC minus one, as on an
- * eMTA) and still expects the reply at its source address. One instance per MTA and run; not
- * thread-safe.
+ * port (the loopback convention of the console's DHCP server). In relay mode (the profile's or the
+ * settings' {@code giaddr}) it plays the CMTS too: it sets {@code giaddr}, {@code hops} 1 and option
+ * 82 (remote id = the cable modem's MAC, the MTA's MAC minus one, as on an eMTA), sends through the
+ * {@link RelayAgent} on {@code <giaddr>:<server port>} and gets the server's replies from it, as a
+ * real relay does (RFC 1542; RFC 2131 section 4.1). One instance per MTA and run; not thread-safe.
  */
 final class DhcpClient implements AutoCloseable {
     /** Option 50, requested IP address, RFC 2132 section 9.1. */
@@ -37,7 +38,10 @@ final class DhcpClient implements AutoCloseable {
     private final MtaProfile profile;
     private final SimSettings settings;
     private final SimTrace trace;
-    private final DatagramSocket socket;
+    private final DatagramSocket socket; // null when relayed
+    private final RelayAgent relay; // null when not relayed
+    private final Ipv4Address giaddr;
+    private final java.util.concurrent.BlockingQueue<byte[]> relayed;
     private final int xid = ThreadLocalRandom.current().nextInt();
     private final long began = System.nanoTime();
     /** Retransmissions so far (both phases). */
@@ -47,7 +51,16 @@ final class DhcpClient implements AutoCloseable {
         this.profile = profile;
         this.settings = settings;
         this.trace = trace;
-        this.socket = new DatagramSocket(new InetSocketAddress(InetAddress.getByName(settings.clientAddress()), 0));
+        this.giaddr = profile.relayAgent() != null ? profile.relayAgent() : settings.relayAgent();
+        if (giaddr == null) {
+            this.socket = new DatagramSocket(new InetSocketAddress(InetAddress.getByName(settings.clientAddress()), 0));
+            this.relay = null;
+            this.relayed = null;
+        } else {
+            this.socket = null;
+            this.relay = RelayAgent.acquire(giaddr, settings.dhcpServer().getPort());
+            this.relayed = relay.register(xid, profile.macBytes());
+        }
     }
 
     /** Step 1: DISCOVER until an OFFER arrives. */
@@ -73,7 +86,6 @@ final class DhcpClient implements AutoCloseable {
         DhcpMessageBuilder b = DhcpMessage.builder().xid(xid).hardwareAddress(profile.macBytes())
                 .option(StandardOptions.messageType(type));
         MtaDhcpOptions.requestOptions(profile, settings.requestLegacyCcc()).forEach(b::option);
-        Ipv4Address giaddr = settings.relayAgent();
         if (giaddr != null) {
             byte[] cm = profile.macBytes();
             for (int i = 5; i >= 0 && cm[i]-- == 0; i--) {
@@ -95,13 +107,17 @@ final class DhcpClient implements AutoCloseable {
             int secs = (int) Math.min(0xffff, (System.nanoTime() - began) / 1_000_000_000L);
             byte[] out = first.toBuilder().secs(secs).build().encode();
             try {
-                socket.send(new DatagramPacket(out, out.length, server));
+                if (relay != null) {
+                    relay.forward(out, server);
+                } else {
+                    socket.send(new DatagramPacket(out, out.length, server));
+                }
             } catch (IOException e) {
                 throw new StepFailure(step, ProvisioningState.FAIL_OTHER_REASON, "cannot send " + what + " to "
                         + server + ": " + e.getMessage(), e);
             }
-            trace.sent(step, server, what + (attempt > 1 ? " (retransmission " + (attempt - 1) + ")" : ""),
-                    "xid " + Integer.toHexString(xid));
+            trace.sent(step, server, what + (attempt > 1 ? " (retransmission " + (attempt - 1) + ")" : "")
+                    + (relay != null ? " via relay " + giaddr : ""), "xid " + Integer.toHexString(xid));
             long jitter = timeout / 10 == 0 ? 0 : ThreadLocalRandom.current().nextLong(-timeout / 10, timeout / 10 + 1);
             DhcpMessage reply = await(buf, System.nanoTime() + (timeout + jitter) * 1_000_000L, expected, step);
             if (reply != null) {
@@ -123,12 +139,27 @@ final class DhcpClient implements AutoCloseable {
             if (left <= 0) {
                 return null;
             }
+            byte[] data;
+            InetSocketAddress from;
             try {
-                socket.setSoTimeout((int) left);
-                p.setLength(buf.length);
-                socket.receive(p);
+                if (relay != null) {
+                    data = RelayAgent.poll(relayed, left);
+                    if (data == null) {
+                        return null;
+                    }
+                    from = relay.address();
+                } else {
+                    socket.setSoTimeout((int) left);
+                    p.setLength(buf.length);
+                    socket.receive(p);
+                    data = java.util.Arrays.copyOf(buf, p.getLength());
+                    from = (InetSocketAddress) p.getSocketAddress();
+                }
             } catch (SocketTimeoutException e) {
                 return null;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StepFailure(step, ProvisioningState.FAIL_OTHER_REASON, "interrupted", e);
             } catch (IOException e) {
                 throw new StepFailure(step, ProvisioningState.FAIL_OTHER_REASON, "DHCP receive failed: "
                         + e.getMessage(), e);
@@ -136,7 +167,7 @@ final class DhcpClient implements AutoCloseable {
             DhcpMessage m;
             DhcpMessageType type;
             try {
-                m = DhcpMessage.decode(java.util.Arrays.copyOf(buf, p.getLength()));
+                m = DhcpMessage.decode(data);
                 type = m.options().messageType().orElse(null);
             } catch (DecodeException e) {
                 trace.note(step, "ignored a malformed DHCP reply", e.getMessage(), Outcome.WARNING);
@@ -146,10 +177,10 @@ final class DhcpClient implements AutoCloseable {
                     || !java.util.Arrays.equals(m.hardwareAddress(), profile.macBytes())) {
                 continue; // someone else's reply
             }
-            InetSocketAddress from = (InetSocketAddress) p.getSocketAddress();
             if (type == DhcpMessageType.NAK) {
                 trace.received(step, from, "DHCPNAK", m.toString());
-                throw new StepFailure(step, "the server answered DHCPNAK");
+                throw new StepFailure(step, "the server answered DHCPNAK" + m.options().get(56)
+                        .map(o -> ": " + new String(o.value(), java.nio.charset.StandardCharsets.US_ASCII)).orElse(""));
             }
             if (type == expected) {
                 trace.received(step, from, "DHCP" + type + " " + m.yiaddr(), m.toString());
@@ -168,6 +199,11 @@ final class DhcpClient implements AutoCloseable {
 
     @Override
     public void close() {
-        socket.close();
+        if (relay != null) {
+            relay.unregister(xid, profile.macBytes());
+            relay.release();
+        } else {
+            socket.close();
+        }
     }
 }

@@ -28,6 +28,7 @@ final class MtaMib {
     final MtaObjects objects;
     private final ConcurrentSkipListMap<OID, Variable> values = new ConcurrentSkipListMap<>();
     private final long bootNanos = System.nanoTime();
+    private volatile long clockOffsetCentis;
 
     MtaMib(MtaProfile p, String typeIdentifier) {
         objects = MtaObjects.of(p.mibTree());
@@ -75,9 +76,15 @@ final class MtaMib {
         values.put(oid, v);
     }
 
-    /** Hundredths of a second since the MTA booted. */
+    /** Hundredths of a second since the MTA booted (plus any clock jump), within 0..2^32-1. */
     TimeTicks upTime() {
-        return new TimeTicks((System.nanoTime() - bootNanos) / 10_000_000L);
+        long t = (System.nanoTime() - bootNanos) / 10_000_000L + clockOffsetCentis;
+        return new TimeTicks(Math.max(0, Math.min(0xFFFF_FFFFL, t)));
+    }
+
+    /** The agent's clock (sysUpTime) jumps by {@code d} (fault injection); negative goes back. */
+    void jumpClock(java.time.Duration d) {
+        clockOffsetCentis += d.toMillis() / 10;
     }
 
     void state(ProvisioningState s) {

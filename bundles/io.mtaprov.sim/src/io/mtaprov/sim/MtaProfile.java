@@ -1,6 +1,7 @@
 package io.mtaprov.sim;
 
 import io.mtaprov.core.model.Flow;
+import io.mtaprov.protocol.dhcp.Ipv4Address;
 import io.mtaprov.protocol.mib.MibTree;
 import java.util.EnumSet;
 import java.util.HexFormat;
@@ -24,10 +25,12 @@ import java.util.Set;
  * @param expectedFlow    if not {@code null}, the run fails at step 2 when DHCP selects another flow
  * @param correlationId   pktcMtaDevCorrelationId / option 43 sub-option 32, 0..2^32-1
  * @param faults          fault injection
+ * @param relayAgent      the CMTS it sits behind: {@code giaddr} of its relay agent, overriding
+ *                        {@link SimSettings#relayAgent()}; {@code null}: the settings' one
  */
 public record MtaProfile(String mac, String vendor, String model, String serialNumber, String hardwareVersion,
         String softwareVersion, String deviceType, int lines, MibTree mibTree, Set<Flow> flows, Flow expectedFlow,
-        long correlationId, Faults faults) {
+        long correlationId, Faults faults, Ipv4Address relayAgent) {
 
     /** A locally administered lab OUI ("MT"; bit 0x02 of the first byte set, IEEE 802 section 8.2). */
     public static final String LAB_OUI = "02:4d:54";
@@ -58,7 +61,7 @@ public record MtaProfile(String mac, String vendor, String model, String serialN
         String tail = m.substring(9).replace(":", "").toUpperCase(Locale.ROOT);
         return new MtaProfile(m, "mtaprov", "SIM-EMTA-2", "SIM" + tail, "1.0", "mtaprov-sim-0.1", "EMTA", 2,
                 MibTree.CABLELABS, EnumSet.of(Flow.BASIC_1, Flow.BASIC_2, Flow.HYBRID_1, Flow.HYBRID_2), null,
-                Long.parseLong(tail, 16) ^ 0x5A5A_0000L, Faults.NONE);
+                Long.parseLong(tail, 16) ^ 0x5A5A_0000L, Faults.NONE, null);
     }
 
     /** The MAC {@code index} places after {@code base} (both colon hex), e.g. for a fleet. */
@@ -85,28 +88,34 @@ public record MtaProfile(String mac, String vendor, String model, String serialN
 
     public MtaProfile withFaults(Faults f) {
         return new MtaProfile(mac, vendor, model, serialNumber, hardwareVersion, softwareVersion, deviceType, lines,
-                mibTree, flows, expectedFlow, correlationId, f);
+                mibTree, flows, expectedFlow, correlationId, f, relayAgent);
     }
 
     public MtaProfile withLines(int n) {
         return new MtaProfile(mac, vendor, model, serialNumber, hardwareVersion, softwareVersion, deviceType, n,
-                mibTree, flows, expectedFlow, correlationId, faults);
+                mibTree, flows, expectedFlow, correlationId, faults, relayAgent);
     }
 
     public MtaProfile withMibTree(MibTree tree) {
         return new MtaProfile(mac, vendor, model, serialNumber, hardwareVersion, softwareVersion, deviceType, lines,
-                tree, flows, expectedFlow, correlationId, faults);
+                tree, flows, expectedFlow, correlationId, faults, relayAgent);
     }
 
     public MtaProfile withFlows(Set<Flow> supported) {
         return new MtaProfile(mac, vendor, model, serialNumber, hardwareVersion, softwareVersion, deviceType, lines,
-                mibTree, supported, expectedFlow, correlationId, faults);
+                mibTree, supported, expectedFlow, correlationId, faults, relayAgent);
     }
 
     /** Expect this flow from DHCP ({@code null}: follow whatever the realm selects among {@link #flows}). */
     public MtaProfile withExpectedFlow(Flow flow) {
         return new MtaProfile(mac, vendor, model, serialNumber, hardwareVersion, softwareVersion, deviceType, lines,
-                mibTree, flows, flow, correlationId, faults);
+                mibTree, flows, flow, correlationId, faults, relayAgent);
+    }
+
+    /** Behind the relay agent (CMTS) {@code giaddr}; {@code null}: as the settings say. */
+    public MtaProfile withRelayAgent(Ipv4Address giaddr) {
+        return new MtaProfile(mac, vendor, model, serialNumber, hardwareVersion, softwareVersion, deviceType, lines,
+                mibTree, flows, expectedFlow, correlationId, faults, giaddr);
     }
 
     static String normalizeMac(String mac) {

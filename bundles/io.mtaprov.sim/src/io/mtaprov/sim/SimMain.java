@@ -1,18 +1,28 @@
 package io.mtaprov.sim;
 
 import io.mtaprov.core.model.Flow;
+import io.mtaprov.core.model.ProvisioningStep;
 import io.mtaprov.protocol.dhcp.Ipv4Address;
 import io.mtaprov.protocol.mib.MibTree;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Command line of the simulator, runnable outside OSGi with the jars on the class path (this
- * bundle, io.mtaprov.protocol, io.mtaprov.core, snmp4j, dnsjava, commons-net): runs a fleet against
- * the servers and prints a summary. Exit status 0 when every MTA completed, 1 otherwise, 2 on a
- * usage error. Wired into {@code ./mtaprov sim} and the benchmark.
+ * bundle, io.mtaprov.protocol, io.mtaprov.core, snmp4j, dnsjava, commons-net, commons-io): runs a
+ * fleet against the servers, prints a progress line every second (started, completed, failed, in
+ * flight, rate) and a summary, optionally a CSV per MTA ({@code --csv}) and the figures as
+ * {@code key=value} lines ({@code --stats}). Exit status 0 when every MTA completed, 1 otherwise,
+ * 2 on a usage error. Wired into {@code ./mtaprov sim} and {@code ./mtaprov bench storm}.
  */
 public final class SimMain {
     static final String USAGE = """
@@ -20,11 +30,15 @@ public final class SimMain {
                            [--dns host:port] [--mps-port P] [--mta-snmp-port P] [--tftp-port P]
                            [--rate MTAS_PER_S] [--concurrency N] [--giaddr A] [--base-mac MAC]
                            [--community C] [--mib cablelabs|ietf] [--lines N] [--set-wait-ms MS]
+                           [--progress-ms MS] [--csv FILE] [--stats FILE]
               --flow      the flow the MTAs expect from the DHCP realm (default: follow the realm)
               --dns       DNS server instead of option 6 (default: option 6 at port 10053)
               --tftp-port port of siaddr in the Basic flow (default 10069)
               --rate      MTAs started per second, 0 = no pacing (default 0)
               --giaddr    relay mode: giaddr of the requests (default: not relayed)
+              --progress-ms  interval of the progress line, 0 = none (default 1000)
+              --csv       one line per MTA: mac, flow, start, end, each step's duration, outcome
+              --stats     the summary's figures as key=value lines (for scripts)
             """;
 
     private SimMain() {
@@ -42,6 +56,9 @@ public final class SimMain {
         String baseMac = MtaProfile.LAB_OUI + ":00:00:01";
         Flow flow = null;
         MibTree tree = MibTree.CABLELABS;
+        long progressMs = 1000;
+        Path csv = null;
+        Path stats = null;
         try {
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
@@ -69,6 +86,9 @@ public final class SimMain {
                     case "--mib" -> tree = MibTree.valueOf(v.toUpperCase(Locale.ROOT));
                     case "--lines" -> lines = Integer.parseInt(v);
                     case "--set-wait-ms" -> s.setWait(Duration.ofMillis(Long.parseLong(v)));
+                    case "--progress-ms" -> progressMs = Long.parseLong(v);
+                    case "--csv" -> csv = Path.of(v);
+                    case "--stats" -> stats = Path.of(v);
                     default -> throw new IllegalArgumentException("unknown option " + a);
                 }
             }
@@ -84,15 +104,162 @@ public final class SimMain {
             out.printf(Locale.ROOT, "simulating %d MTA(s) from %s against DHCP %s, MPS port %d, agents on port %d%n",
                     mtas, MtaProfile.macAfter(baseMac, 0), settings.dhcpServer(), settings.mpsPort(),
                     settings.mtaSnmpPort());
-            FleetReport r = new SimulatorFleet(settings, null, SecureFlowSteps.NOT_IMPLEMENTED).run(profiles,
-                    concurrency, rate);
+            ProgressLine progress = new ProgressLine(out, mtas);
+            Thread ticker = progressMs > 0 ? progress.tickEvery(progressMs) : null;
+            FleetReport r;
+            try {
+                r = new SimulatorFleet(settings, null, SecureFlowSteps.NOT_IMPLEMENTED).progress(progress)
+                        .run(profiles, concurrency, rate);
+            } finally {
+                if (ticker != null) {
+                    ticker.interrupt();
+                }
+            }
+            progress.print();
             out.print(r.summary());
+            double cpu = cpuSeconds();
+            out.printf(Locale.ROOT, "simulator process CPU: %.1f s (%.2f ms per MTA)%n", cpu, cpu * 1000 / mtas);
+            if (csv != null) {
+                writeCsv(csv, r);
+                out.println("per-MTA CSV: " + csv);
+            }
+            if (stats != null) {
+                writeStats(stats, r, cpu);
+            }
             return r.failed() == 0 ? 0 : 1;
+        } catch (IOException e) {
+            out.println("error: " + e);
+            return 1;
         } catch (IllegalArgumentException e) {
             out.println("error: " + e.getMessage());
             out.print(USAGE);
             return 2;
         }
+    }
+
+    /** Counts starts and ends from the fleet's threads and prints a line per interval. */
+    static final class ProgressLine implements SimulatorFleet.Progress {
+        private final PrintStream out;
+        private final int total;
+        private final AtomicInteger started = new AtomicInteger();
+        private final AtomicInteger completed = new AtomicInteger();
+        private final AtomicInteger failed = new AtomicInteger();
+        private final long t0 = System.nanoTime();
+        private long lastNs = t0;
+        private int lastDone;
+
+        ProgressLine(PrintStream out, int total) {
+            this.out = out;
+            this.total = total;
+        }
+
+        @Override
+        public void started(MtaProfile mta) {
+            started.incrementAndGet();
+        }
+
+        @Override
+        public void finished(MtaRunResult result) {
+            (result.completed() ? completed : failed).incrementAndGet();
+        }
+
+        Thread tickEvery(long ms) {
+            return Thread.ofPlatform().daemon().name("mtaprov-sim-progress").start(() -> {
+                try {
+                    while (true) {
+                        Thread.sleep(ms);
+                        print();
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        }
+
+        /** One line: elapsed, started, completed, failed, in flight, rate over the last interval. */
+        synchronized void print() {
+            long now = System.nanoTime();
+            int c = completed.get(), f = failed.get(), s = started.get(), done = c + f;
+            double rate = (done - lastDone) / Math.max(1e-9, (now - lastNs) / 1e9);
+            out.printf(Locale.ROOT, "[%6.1f s] started %d/%d, completed %d, failed %d, in flight %d, %.0f MTAs/s%n",
+                    (now - t0) / 1e9, s, total, c, f, s - done, rate);
+            lastNs = now;
+            lastDone = done;
+        }
+    }
+
+    /** CPU time of this process so far, in seconds (0 if the platform does not say). */
+    static double cpuSeconds() {
+        return ProcessHandle.current().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0.0);
+    }
+
+    /** One line per MTA; step columns are milliseconds, empty when the step did not run. */
+    static void writeCsv(Path file, FleetReport r) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        if (dir != null) {
+            Files.createDirectories(dir);
+        }
+        ProvisioningStep[] steps = ProvisioningStep.values();
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            StringBuilder h = new StringBuilder("mac,flow,ip,start_epoch_ms,end_epoch_ms,total_ms");
+            for (ProvisioningStep st : steps) {
+                h.append(",step").append(st.number()).append("_ms");
+            }
+            w.write(h.append(",outcome,final_state,failed_step,reason\n").toString());
+            for (MtaRunResult m : r.results()) {
+                StringBuilder b = new StringBuilder(160);
+                long start = m.started().toEpochMilli();
+                b.append(m.mac()).append(',').append(m.flow() == null ? "" : m.flow().realmName()).append(',')
+                        .append(m.ip()).append(',').append(start).append(',').append(start + m.totalNs() / 1_000_000)
+                        .append(',').append(ms(m.totalNs()));
+                for (ProvisioningStep st : steps) {
+                    long ns = -1;
+                    for (StepTiming t : m.steps()) {
+                        if (t.step() == st) {
+                            ns = Math.max(ns, 0) + t.endNs() - t.startNs();
+                        }
+                    }
+                    b.append(',').append(ns < 0 ? "" : ms(ns));
+                }
+                b.append(',').append(m.completed() ? "completed" : "failed").append(',').append(m.finalState())
+                        .append(',').append(m.failureStep() == null ? "" : m.failureStep().number()).append(',')
+                        .append('"').append(m.failureReason().replace("\"", "'").replace('\n', ' ')).append("\"\n");
+                w.write(b.toString());
+            }
+        }
+    }
+
+    private static String ms(long ns) {
+        return String.format(Locale.ROOT, "%.3f", ns / 1e6);
+    }
+
+    /** The summary as key=value lines: totals, rate, percentiles per MTA and per step, failures by step. */
+    static void writeStats(Path file, FleetReport r, double cpuSeconds) {
+        StringBuilder b = new StringBuilder();
+        b.append("mtas=").append(r.results().size()).append('\n').append("completed=").append(r.completed())
+                .append('\n').append("failed=").append(r.failed()).append('\n');
+        b.append(String.format(Locale.ROOT, "wall_s=%.3f%nmtas_per_s=%.1f%ncpu_s=%.2f%n", r.wallNs() / 1e9,
+                r.mtasPerSecond(), cpuSeconds));
+        percentiles(b, "mta", r.perMta());
+        r.perStep().forEach((st, p) -> {
+            b.append("step.").append(st.number()).append(".title=").append(st.title()).append('\n');
+            percentiles(b, "step." + st.number(), p);
+        });
+        r.failedByStep().forEach((st, n) -> b.append("failed.").append(st.number()).append('=').append(n).append('\n'));
+        try {
+            Path dir = file.toAbsolutePath().getParent();
+            if (dir != null) {
+                Files.createDirectories(dir);
+            }
+            Files.writeString(file, b.toString(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void percentiles(StringBuilder b, String key, Percentiles p) {
+        b.append(String.format(Locale.ROOT, "%1$s.count=%2$d%n%1$s.p50=%3$.1f%n%1$s.p95=%4$.1f%n%1$s.p99=%5$.1f%n"
+                + "%1$s.max=%6$.1f%n", key, p.count(), p.p50(), p.p95(), p.p99(), p.max()));
     }
 
     private static InetSocketAddress address(String hostPort) {

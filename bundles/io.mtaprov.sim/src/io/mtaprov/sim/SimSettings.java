@@ -63,7 +63,8 @@ public record SimSettings(InetSocketAddress dhcpServer, String clientAddress, Ip
     /**
      * The defaults overridden by properties (framework or system): {@code mtaprov.dhcp.port},
      * {@code mtaprov.dhcp.address}, {@code mtaprov.dns.port}, {@code mtaprov.mps.port},
-     * {@code mtaprov.mta.snmpPort}, {@code mtaprov.snmp.community}, {@code mtaprov.sim.giaddr}.
+     * {@code mtaprov.mta.snmpPort}, {@code mtaprov.snmp.community}, {@code mtaprov.sim.giaddr},
+     * {@code mtaprov.tftp.port} (the Basic flow's TFTP port).
      */
     public static SimSettings fromProperties(UnaryOperator<String> props) {
         Builder b = builder();
@@ -83,6 +84,9 @@ public record SimSettings(InetSocketAddress dhcpServer, String clientAddress, Ip
         }
         if (!blank(v = props.apply("mtaprov.snmp.community"))) {
             b.community(v.trim());
+        }
+        if (!blank(v = props.apply("mtaprov.tftp.port"))) {
+            b.basicTftpPort(Integer.parseInt(v.trim()));
         }
         if (!blank(v = props.apply("mtaprov.sim.giaddr"))) {
             b.relayAgent(Ipv4Address.parse(v.trim()));

@@ -138,8 +138,9 @@ public final class SimulatedMta implements AutoCloseable {
                 location = basicLocation(lease);
             } else {
                 tl.begin(ENROLLMENT_REQUEST);
-                long acked = inform(Notifications::enrollment, mps, ENROLLMENT_REQUEST, "enrollment");
+                long acked = enroll(mps);
                 tl.endAt(acked, true);
+                jumpClock();
                 trace.note(ENROLLMENT_REQUEST, "enrollment INFORM acknowledged; waiting for the SET", "", Outcome.OK);
                 tl.beginAt(CONFIG_FILE_LOCATION, acked);
                 SetEvent set = awaitSet();
@@ -173,11 +174,13 @@ public final class SimulatedMta implements AutoCloseable {
         InetSocketAddress server = new InetSocketAddress(tftp, location.port());
         try {
             trace.sent(CONFIG_FILE_REQUEST, server, "RRQ " + location.file(), location.toString());
-            bytes = ConfigFetcher.fetch(lease.address().toInetAddress(), tftp, location.port(), location.file(),
-                    settings.tftpTimeout(), settings.tftpRetries());
+            bytes = profile.faults().tftpTimeout()
+                    ? ConfigFetcher.fetchLosingReplies(lease.address().toInetAddress(), server, location.file(),
+                            settings.tftpTimeout(), settings.tftpRetries())
+                    : ConfigFetcher.fetch(lease.address().toInetAddress(), tftp, location.port(), location.file(),
+                            settings.tftpTimeout(), settings.tftpRetries());
         } catch (IOException e) {
-            throw new StepFailure(CONFIG_FILE_DOWNLOAD, ProvisioningState.FAIL_CONFIG_FILE_ERROR, "TFTP " + location
-                    + " failed: " + e.getMessage(), e);
+            return downloadFailed(tl, lease, mps, "TFTP " + location + " failed: " + e.getMessage());
         }
         trace.received(CONFIG_FILE_DOWNLOAD, server, "file " + location.file() + ": " + bytes.length + " bytes", "");
         if (profile.faults().corruptFile() && bytes.length > 0) {
@@ -207,6 +210,58 @@ public final class SimulatedMta implements AutoCloseable {
             }
         }
         return result(tl, lease, v.state(), failed, reason, rows);
+    }
+
+    /**
+     * Step 9 failed before there was a file: pktcMtaDevProvisioningState becomes failConfigFileError
+     * and, in the flows that send it, the status INFORM says so (PKT-SP-PROV1.5 MTA-25).
+     */
+    private MtaRunResult downloadFailed(RunTimeline tl, DhcpLease lease, InetAddress mps, String reason) {
+        tl.end(false);
+        mib.state(ProvisioningState.FAIL_CONFIG_FILE_ERROR);
+        trace.note(CONFIG_FILE_DOWNLOAD, "failed: " + reason, "", Outcome.FAILED);
+        if (lease.flow().sendsStatusInform()) {
+            tl.begin(PROVISIONING_STATUS);
+            try {
+                tl.endAt(inform(Notifications::status, mps, PROVISIONING_STATUS, "status "
+                        + ProvisioningState.FAIL_CONFIG_FILE_ERROR), true);
+            } catch (StepFailure f) {
+                tl.end(false);
+            }
+        }
+        return result(tl, lease, ProvisioningState.FAIL_CONFIG_FILE_ERROR, CONFIG_FILE_DOWNLOAD, reason, List.of());
+    }
+
+    /** Step 4 with the INFORM-loss faults applied to the enrollment INFORM only. */
+    private long enroll(InetAddress mps) throws StepFailure {
+        Faults f = profile.faults();
+        VirtualThreadUdpTransport t = transport;
+        InetSocketAddress to = new InetSocketAddress(mps, settings.mpsPort());
+        if (f.lostInforms() > 0 || f.lostInformResponses() > 0) {
+            t.lose(to, f.lostInforms(), f.lostInformResponses());
+            trace.note(ENROLLMENT_REQUEST, "losing " + count(f.lostInforms()) + " enrollment INFORM(s) and "
+                    + count(f.lostInformResponses()) + " response(s) (fault injection)", "", Outcome.WARNING);
+        }
+        try {
+            return inform(Notifications::enrollment, mps, ENROLLMENT_REQUEST, "enrollment");
+        } finally {
+            t.lose(null, 0, 0);
+        }
+    }
+
+    private static String count(int n) {
+        return n == Integer.MAX_VALUE ? "every" : Integer.toString(n);
+    }
+
+    /** The clock-jump fault: sysUpTime leaps once the MTA has enrolled. */
+    private void jumpClock() {
+        java.time.Duration jump = profile.faults().clockJump();
+        if (!jump.isZero()) {
+            long before = mib.upTime().getValue();
+            mib.jumpClock(jump);
+            trace.note(ENROLLMENT_REQUEST, "sysUpTime jumped from " + before + " to " + mib.upTime().getValue()
+                    + " hundredths (fault injection: clock jump of " + jump + ")", "", Outcome.WARNING);
+        }
     }
 
     private void checkFlow(DhcpLease lease) throws StepFailure {

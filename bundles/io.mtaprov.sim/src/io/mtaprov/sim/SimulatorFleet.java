@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BiFunction;
 
 /**
  * Runs many simulated MTAs against the servers: at most {@code concurrency} at once, started at
@@ -22,6 +23,25 @@ public final class SimulatorFleet {
     private final SimSettings settings;
     private final TraceBus trace;
     private final SecureFlowSteps secure;
+    private volatile Progress progress = Progress.NONE;
+
+    /**
+     * Told about each MTA as it starts and ends (for a progress line), on the fleet's threads:
+     * implementations must be thread-safe and quick.
+     */
+    public interface Progress {
+        /** No reporting. */
+        Progress NONE = new Progress() {
+        };
+
+        /** An MTA's run begins. */
+        default void started(MtaProfile mta) {
+        }
+
+        /** An MTA's run ended (completed or failed). */
+        default void finished(MtaRunResult result) {
+        }
+    }
 
     /**
      * @param trace where MTAs publish TraceEvents, or {@code null} (recommended for large fleets)
@@ -32,14 +52,40 @@ public final class SimulatorFleet {
         this.secure = secure;
     }
 
+    /** Reports each start and end of the next runs to {@code p}; returns this fleet. */
+    public SimulatorFleet progress(Progress p) {
+        this.progress = p == null ? Progress.NONE : p;
+        return this;
+    }
+
     /** {@code count} lab MTAs with MACs from {@code baseMac} on, customised by {@code customise}. */
     public static List<MtaProfile> labProfiles(String baseMac, int count,
             java.util.function.UnaryOperator<MtaProfile> customise) {
+        return labProfiles(baseMac, count, (i, p) -> customise.apply(p));
+    }
+
+    /**
+     * {@code count} lab MTAs with MACs from {@code baseMac} on, each customised by its index (0 to
+     * count - 1): where it sits (its relay), its flows, its faults, e.g. with {@link #share}.
+     */
+    public static List<MtaProfile> labProfiles(String baseMac, int count,
+            BiFunction<Integer, MtaProfile, MtaProfile> customise) {
         List<MtaProfile> out = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            out.add(customise.apply(MtaProfile.lab(MtaProfile.macAfter(baseMac, i))));
+            out.add(customise.apply(i, MtaProfile.lab(MtaProfile.macAfter(baseMac, i))));
         }
         return out;
+    }
+
+    /**
+     * Gives {@code faults} to a share of a fleet (0.0 to 1.0), spread evenly over the indices: index i
+     * gets them when floor((i + 1) * share) > floor(i * share), so 0.1 hits 9, 19, 29, ...
+     */
+    public static BiFunction<Integer, MtaProfile, MtaProfile> share(double share, Faults faults) {
+        if (share < 0 || share > 1) {
+            throw new IllegalArgumentException("a share is 0.0 to 1.0: " + share);
+        }
+        return (i, p) -> Math.floor((i + 1) * share) > Math.floor(i * share) ? p.withFaults(faults) : p;
     }
 
     /**
@@ -68,10 +114,13 @@ public final class SimulatorFleet {
                 }
                 slots.acquireUninterruptibly();
                 MtaProfile p = mtas.get(i);
+                Progress report = progress;
                 futures.add(CompletableFuture.supplyAsync(() -> {
                     try (SimulatedMta mta = new SimulatedMta(p, settings, hub, trace, secure)) {
+                        report.started(p);
                         MtaRunResult r = mta.run();
                         peak.accumulateAndGet(hub.openTransports(), Math::max);
+                        report.finished(r);
                         return r;
                     } finally {
                         slots.release();

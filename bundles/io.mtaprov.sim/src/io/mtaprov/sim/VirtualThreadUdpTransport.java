@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.snmp4j.TransportStateReference;
 import org.snmp4j.security.SecurityLevel;
 import org.snmp4j.smi.UdpAddress;
@@ -24,6 +25,9 @@ final class VirtualThreadUdpTransport extends UdpTransportMapping {
     static final int MAX_MESSAGE = 8192;
     private final DatagramSocket socket;
     private volatile Thread receiver;
+    /** Fault injection: datagrams to and from {@link #lossPeer} that are lost. */
+    private final AtomicInteger loseOut = new AtomicInteger(), loseIn = new AtomicInteger();
+    private volatile InetSocketAddress lossPeer;
 
     VirtualThreadUdpTransport(InetAddress address, int port) throws IOException {
         super(new UdpAddress(address, port));
@@ -39,9 +43,28 @@ final class VirtualThreadUdpTransport extends UdpTransportMapping {
         maxInboundMessageSize = MAX_MESSAGE;
     }
 
+    /**
+     * Loses the next {@code outgoing} datagrams sent to {@code peer} and the next {@code incoming}
+     * ones received from it ({@link Integer#MAX_VALUE}: all); {@code peer} null ends the loss.
+     */
+    void lose(InetSocketAddress peer, int outgoing, int incoming) {
+        loseOut.set(outgoing);
+        loseIn.set(incoming);
+        lossPeer = peer;
+    }
+
+    private boolean lost(AtomicInteger counter, InetAddress address, int port) {
+        InetSocketAddress p = lossPeer;
+        return p != null && p.getPort() == port && p.getAddress().equals(address)
+                && counter.getAndUpdate(n -> n == Integer.MAX_VALUE ? n : Math.max(0, n - 1)) > 0;
+    }
+
     @Override
     public void sendMessage(UdpAddress target, byte[] message, TransportStateReference ref, long timeout, int retries)
             throws IOException {
+        if (lost(loseOut, target.getInetAddress(), target.getPort())) {
+            return;
+        }
         socket.send(new DatagramPacket(message, message.length, target.getInetAddress(), target.getPort()));
     }
 
@@ -64,6 +87,9 @@ final class VirtualThreadUdpTransport extends UdpTransportMapping {
                     return;
                 }
                 continue; // e.g. ICMP port unreachable from an earlier send: keep listening
+            }
+            if (lost(loseIn, p.getAddress(), p.getPort())) {
+                continue;
             }
             UdpAddress from = new UdpAddress(p.getAddress(), p.getPort());
             TransportStateReference ref = new TransportStateReference(this, from, null, SecurityLevel.undefined,

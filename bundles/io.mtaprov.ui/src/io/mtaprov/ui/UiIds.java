@@ -5,6 +5,10 @@ public final class UiIds {
     public static final String PERSPECTIVE = "io.mtaprov.ui.perspective.provisioning";
     public static final String VIEW_SERVERS = "io.mtaprov.ui.views.servers";
     public static final String VIEW_TRACE = "io.mtaprov.ui.views.trace";
+    /** Every MTA with its latest attempt (virtual table, filter, sort). */
+    public static final String VIEW_ENROLLMENT = "io.mtaprov.ui.views.enrollment";
+    /** The selected MTA's latest attempt as a sequence diagram. */
+    public static final String VIEW_SEQUENCE = "io.mtaprov.ui.views.sequence";
     /** The MTA configuration file editor. */
     public static final String EDITOR_CONFIG = "io.mtaprov.ui.editors.config";
     /** Command "Open Config File..." (File menu). */
@@ -14,6 +18,12 @@ public final class UiIds {
     public static final String WIDGET_SERVERS_TABLE = "servers.table";
     public static final String WIDGET_TRACE_TABLE = "trace.table";
     public static final String WIDGET_TRACE_DETAIL = "trace.detail";
+    public static final String WIDGET_ENROLLMENT_TABLE = "enrollment.table";
+    public static final String WIDGET_ENROLLMENT_FILTER = "enrollment.filter";
+    public static final String WIDGET_SEQUENCE_CANVAS = "sequence.canvas";
+    public static final String WIDGET_SEQUENCE_SUMMARY = "sequence.summary";
+    public static final String WIDGET_SEQUENCE_DETAIL_TREE = "sequence.detailTree";
+    public static final String WIDGET_SEQUENCE_DETAIL_TEXT = "sequence.detailText";
     public static final String WIDGET_CONFIG_LOADING = "config.loading";
     public static final String WIDGET_CONFIG_ERROR = "config.error";
     public static final String WIDGET_CONFIG_TEXT = "config.text";

@@ -35,8 +35,8 @@ import org.osgi.framework.FrameworkUtil;
 import org.osgi.util.tracker.ServiceTracker;
 
 /**
- * The HYBRID.2 flow end to end: simulated MTAs against the real DHCP, DNS, provisioning and TFTP
- * servers, started by Declarative Services in this OSGi runtime on loopback ports of their own,
+ * The HYBRID.2 flow end to end without a relay (the built-in loopback scope, mtaprov.net.realm):
+ * simulated MTAs against the real DHCP, DNS, provisioning and TFTP servers, started by Declarative Services in this OSGi runtime on loopback ports of their own,
  * with the H2 store underneath. Nothing here is faked.
  */
 class HybridFlowEndToEndTest {
@@ -94,6 +94,8 @@ class HybridFlowEndToEndTest {
         assertThat(files.content(file.name())).hasValueSatisfying(bytes -> {
             try {
                 assertThat(ConfigFile.decode(bytes).varbinds()).isNotEmpty();
+                assertThat(io.mtaprov.protocol.config.ConfigText.print(ConfigFile.decode(bytes)))
+                        .startsWith("Main").contains("pktcMtaDevEnabled.0 Integer 1");
             } catch (io.mtaprov.protocol.DecodeException e) {
                 throw new AssertionError(e);
             }

@@ -24,7 +24,8 @@ import java.util.function.Function;
 /**
  * A stand-in for the console's DHCP server (written concurrently): answers DISCOVER with an OFFER
  * and REQUEST with an ACK of a 127.77.x.y address, option 6 and option 122 (provisioning server,
- * realm), and for the Basic flow siaddr + file; replies to the request's source address and port.
+ * realm), and for the Basic flow siaddr + file; replies to the request's source address and port,
+ * or to giaddr on its own port when relayed.
  */
 final class FakeDhcpServer implements AutoCloseable {
     final DatagramSocket socket;
@@ -62,7 +63,9 @@ final class FakeDhcpServer implements AutoCloseable {
                 DhcpMessage reply = answer(m);
                 if (reply != null) {
                     byte[] out = reply.encode();
-                    socket.send(new DatagramPacket(out, out.length, p.getSocketAddress()));
+                    // RFC 2131 section 4.1: relayed replies go to giaddr on the server port
+                    socket.send(new DatagramPacket(out, out.length, m.giaddr().bits() != 0
+                            ? new InetSocketAddress(m.giaddr().toInetAddress(), port()) : p.getSocketAddress()));
                 }
             } catch (IOException | DecodeException e) {
                 if (socket.isClosed()) {

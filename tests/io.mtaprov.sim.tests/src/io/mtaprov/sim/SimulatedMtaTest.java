@@ -175,6 +175,68 @@ class SimulatedMtaTest {
     }
 
     @Test
+    void mtasBehindOneRelayShareItsSocketAndEachGetsItsOwnReplies() throws Exception {
+        io.mtaprov.protocol.dhcp.Ipv4Address giaddr = io.mtaprov.protocol.dhcp.Ipv4Address.parse("127.21.0.1");
+        List<MtaProfile> mtas = SimulatorFleet.labProfiles(MtaProfile.LAB_OUI + ":00:40:00", 20,
+                (i, p) -> p.withRelayAgent(giaddr));
+        FleetReport report = new SimulatorFleet(lab.settings, null, SecureFlowSteps.NOT_IMPLEMENTED).run(mtas, 20, 0);
+        assertThat(report.failed()).as(report.summary()).isZero();
+        assertThat(lab.dhcp.discovers()).allSatisfy(m -> assertThat(m.giaddr()).isEqualTo(giaddr));
+        try (java.net.DatagramSocket free = new java.net.DatagramSocket(new java.net.InetSocketAddress(
+                giaddr.toInetAddress(), lab.dhcp.port()))) {
+            assertThat(free.isBound()).as("the relay released <giaddr>:<server port> after the last MTA").isTrue();
+        }
+    }
+
+    @Test
+    void lostEnrollmentInformsAreRetriedUntilOneGetsThrough() throws Exception {
+        try (SimulatedMta mta = lab.mta(MtaProfile.lab(MAC).withFaults(Faults.NONE.withLostInforms(2)))) {
+            MtaRunResult r = mta.run();
+            assertThat(r.completed()).as(r.toString()).isTrue();
+            assertThat(r.step(ENROLLMENT_REQUEST).orElseThrow().duration()).isGreaterThanOrEqualTo(
+                    Duration.ofMillis(1000));
+        }
+        assertThat(lab.mps.enrollments).containsExactly(MAC);
+    }
+
+    @Test
+    void everyEnrollmentInformLostFailsStepFourWithTheReason() throws Exception {
+        try (SimulatedMta mta = lab.mta(MtaProfile.lab(MAC).withFaults(Faults.NONE.withLostInforms(Integer.MAX_VALUE)))) {
+            MtaRunResult r = mta.run();
+            assertThat(r.failureStep()).isEqualTo(ENROLLMENT_REQUEST);
+            assertThat(r.failureReason()).contains("no response to the enrollment INFORM").contains("after 3 tries");
+        }
+        assertThat(lab.mps.enrollments).isEmpty();
+    }
+
+    @Test
+    void tftpTimeoutFaultFailsTheDownloadAndReportsFailConfigFileError() throws Exception {
+        try (SimulatedMta mta = lab.mta(MtaProfile.lab(MAC).withFaults(Faults.NONE.withTftpTimeout(true)))) {
+            MtaRunResult r = mta.run();
+            assertThat(r.failureStep()).isEqualTo(io.mtaprov.core.model.ProvisioningStep.CONFIG_FILE_DOWNLOAD);
+            assertThat(r.finalState()).isEqualTo(ProvisioningState.FAIL_CONFIG_FILE_ERROR);
+            assertThat(r.failureReason()).contains("timed out");
+        }
+        assertThat(lab.mps.statusOf(MAC)).containsExactly(ProvisioningState.FAIL_CONFIG_FILE_ERROR.value());
+    }
+
+    @Test
+    void clockJumpMovesSysUpTimeOfTheStatusInform() throws Exception {
+        try (SimulatedMta mta = lab.mta(MtaProfile.lab(MAC).withFaults(Faults.NONE.withClockJump(Duration.ofDays(1))))) {
+            assertThat(mta.run().completed()).isTrue();
+            assertThat(mta.state()).isEqualTo(ProvisioningState.PASS);
+        }
+    }
+
+    @Test
+    void shareGivesTheFaultsToThatFractionOfAFleetSpreadEvenly() {
+        List<MtaProfile> mtas = SimulatorFleet.labProfiles(MtaProfile.LAB_OUI + ":00:50:00", 100,
+                SimulatorFleet.share(0.1, Faults.NONE.withWrongHash(true)));
+        assertThat(mtas).filteredOn(p -> p.faults().wrongHash()).hasSize(10)
+                .extracting(p -> mtas.indexOf(p)).containsExactly(9, 19, 29, 39, 49, 59, 69, 79, 89, 99);
+    }
+
+    @Test
     void vanishingMtaStopsAfterDhcp() throws Exception {
         try (SimulatedMta mta = lab.mta(MtaProfile.lab(MAC).withFaults(Faults.NONE.withVanishAfterDhcp(true)))) {
             MtaRunResult r = mta.run();
@@ -244,15 +306,15 @@ class SimulatedMtaTest {
     }
 
     @Test
-    void relayModeSetsGiaddrHopsAndOption82() throws Exception {
+    void relayModeSetsGiaddrHopsAndOption82AndTakesTheReplyAtGiaddrOnTheServerPort() throws Exception {
         SimSettings relayed = lab.settings.toBuilder()
-                .relayAgent(io.mtaprov.protocol.dhcp.Ipv4Address.parse("10.20.0.1")).build();
+                .relayAgent(io.mtaprov.protocol.dhcp.Ipv4Address.parse("127.20.0.1")).build();
         try (SimulatedMta mta = new SimulatedMta(MtaProfile.lab(MAC), relayed, null, null,
                 SecureFlowSteps.NOT_IMPLEMENTED)) {
             assertThat(mta.run().completed()).isTrue();
         }
         DhcpMessage d = lab.dhcp.discovers().get(0);
-        assertThat(d.giaddr().toString()).isEqualTo("10.20.0.1");
+        assertThat(d.giaddr().toString()).isEqualTo("127.20.0.1");
         assertThat(d.hops()).isEqualTo(1);
         assertThat(d.options().relayAgentInfo().orElseThrow().remoteIdMac()).contains("02:4D:54:00:00:00");
     }

@@ -15,11 +15,15 @@ import org.slf4j.LoggerFactory;
 /**
  * A lock-free bounded {@link TraceBus}: publishers append to a concurrent queue (a counter bounds
  * it), one daemon dispatcher drains it in batches of up to {@value #MAX_BATCH} and hands each
- * batch to every listener. A failing listener is logged and kept.
+ * batch to every listener. A failing listener is logged and kept. After a batch the dispatcher
+ * pauses {@value #GATHER_MS} ms so that the next one gathers what arrives meanwhile: without it, a
+ * reboot storm gave the listeners (the H2 trace store, the UI) tens of thousands of one-event
+ * batches per second.
  */
 public class BoundedTraceBus implements TraceBus, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BoundedTraceBus.class);
     static final int MAX_BATCH = 1024;
+    static final long GATHER_MS = 5;
 
     private final int capacity;
     private final ConcurrentLinkedQueue<TraceEvent> queue = new ConcurrentLinkedQueue<>();
@@ -88,10 +92,22 @@ public class BoundedTraceBus implements TraceBus, AutoCloseable {
                     LOG.error("trace listener {} failed on a batch of {} events", l, view.size(), e);
                 }
             }
+            if (batch.size() < MAX_BATCH && running) {
+                gather();
+            }
         }
     }
 
-    private List<TraceEvent> drain() {
+    /** A short pause that publish() does not cut short (it unparks, a sleep ignores that). */
+    private static void gather() {
+        try {
+            Thread.sleep(GATHER_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+        private List<TraceEvent> drain() {
         List<TraceEvent> batch = new ArrayList<>();
         TraceEvent e;
         while (batch.size() < MAX_BATCH && (e = queue.poll()) != null) {

@@ -37,6 +37,9 @@ import java.util.function.UnaryOperator;
  * scope.cmts1.pool.other=                            # empty: others are refused on this CMTS
  * scope.cmts1.dns=10.0.0.53               # default mtaprov.net.dnsAddress
  * scope.cmts1.domain=mtaprov.lab          # default mtaprov.net.zone
+ * scope.cmts1.realm=BASIC.1               # option 122 sub-option 6, selects the flow; default
+ *                                         # mtaprov.net.realm; empty: no provisioning configuration
+ *                                         # on this CMTS (MTAs are refused: no lease without 122)
  * scope.default.subnet=...                # replaces the built-in scope for giaddr 0.0.0.0
  * default=false                           # no scope for unrelayed clients
  * reserve.00:10:95:aa:bb:cc=10.20.0.77
@@ -135,7 +138,8 @@ public final class DhcpConfigLoader {
         String k = "scope." + name + ".";
         String subnet = p.getProperty(k + "subnet");
         if (base != null && subnet == null) {
-            return base;
+            String r = p.getProperty(k + "realm");
+            return r == null ? base : base.withRealm(realm(r));
         }
         if (subnet == null || !subnet.contains("/")) {
             throw new IllegalArgumentException("scope " + name + " needs subnet=<network>/<prefix length>");
@@ -162,7 +166,12 @@ public final class DhcpConfigLoader {
         return new Scope(name, relays, Ipv4Address.parse(sn[0].trim()), mask,
                 router.isEmpty() ? Ipv4Address.ANY : Ipv4Address.parse(router), pools,
                 Long.parseLong(p.getProperty(k + "leaseTime", "3600").trim()), dns,
-                p.getProperty(k + "domain", net.zone()).trim());
+                p.getProperty(k + "domain", net.zone()).trim(), realm(p.getProperty(k + "realm")));
+    }
+
+    /** null (absent): the network's realm; blank: none; else the realm as written. */
+    private static String realm(String value) {
+        return value == null ? null : value.trim();
     }
 
     private static List<Ipv4Address> addresses(String text) {

@@ -16,7 +16,11 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -32,22 +36,26 @@ final class DhcpEngine {
     /** Hostname label of an MTA that sent no usable option 12 (RFC 2132 section 3.14). */
     static final String MTA_HOST_PREFIX = "mta-";
     static final String SOURCE = "dhcp";
+    /** Option 82 sub-option Relay Source Port, RFC 8357 section 5. */
+    static final int RELAY_SOURCE_PORT = 19;
     private static final InetAddress BROADCAST = new Ipv4Address(-1).toInetAddress();
     private static final HexFormat HEX = HexFormat.of();
 
     final DhcpConfig config;
-    final MtaOptions mta;
     final LeaseTable table;
     final ReplyFactory replies;
     private final int serverPort;
     private final Supplier<BasicFlowFileProvider> basic;
     private final Requests requests = new Requests(this);
+    /** Options 122/177 of each scope of the config, built once (identity: the config's instances). */
+    private final Map<Scope, MtaOptions> mtaOptions = new IdentityHashMap<>();
 
     DhcpEngine(DhcpConfig config, LeaseTable table, int serverPort, Supplier<BasicFlowFileProvider> basic) {
         this.config = config;
-        this.mta = MtaOptions.of(config.network(), config.serverId(), config.provisioningTimer());
+        config.defaultScope().ifPresent(this::mta);
+        config.relayScopes().forEach(this::mta);
         this.table = table;
-        this.replies = new ReplyFactory(config, mta);
+        this.replies = new ReplyFactory(config, this::mta);
         this.serverPort = serverPort;
         this.basic = basic;
     }
@@ -139,11 +147,43 @@ final class DhcpEngine {
         return table.allocate(scope.pool(r.cls()), r.mac(), r.now());
     }
 
-    /** False (and refused with the reason) when an MTA cannot get option 122. */
-    boolean mtaReady(Req r) {
+    /** The PacketCable options of MTAs in {@code scope} (its realm, hence its flow). */
+    MtaOptions mta(Scope scope) {
+        MtaOptions o = mtaOptions.get(scope);
+        if (o == null) {
+            o = MtaOptions.of(scope, config.network(), config.serverId(), config.provisioningTimer());
+            mtaOptions.put(scope, o);
+        }
+        return o;
+    }
+
+    /**
+     * Errors of the settings that keep MTAs from getting option 122 in some scope, for the server's
+     * status at start; a scope configured without provisioning ({@code realm} empty) is not an error.
+     */
+    List<String> configErrors() {
+        List<String> out = new ArrayList<>();
+        mtaOptions.forEach((s, o) -> {
+            if (o.error() != null && !(s.realm() != null && s.realm().isBlank())) {
+                out.add(o.error());
+            }
+        });
+        return out;
+    }
+
+    /**
+     * False (and refused at step 2 with the reason) when an MTA cannot get option 122 in this scope:
+     * PROTOCOL.md, a PacketCable DHCP server never hands an MTA a lease without it.
+     */
+    boolean mtaReady(Req r, Scope scope) {
+        MtaOptions mta = mta(scope);
         if (r.cls() == ClientClass.PKTC && mta.error() != null) {
-            r.ex().configError = mta.error();
-            reject(r, "configuration error, no lease without option 122: " + mta.error());
+            if (!(scope.realm() != null && scope.realm().isBlank())) {
+                r.ex().configError = mta.error();
+            }
+            r.ex().result = Exchange.Result.REJECTED;
+            trace(r, ProvisioningStep.DHCP_OPTIONS_TRANSFER, Direction.OUT, r.ex().peer(), r.type()
+                    + " refused: no lease without option 122: " + mta.error(), describe(r), Outcome.REJECTED);
             return false;
         }
         return true;
@@ -153,7 +193,8 @@ final class DhcpEngine {
      * The Basic-flow file of an MTA: null when not needed; {@code Optional.empty()} when needed but
      * unavailable (the reason is already traced).
      */
-    Optional<BasicFlowFileProvider.BasicFlowFile> basicFile(Req r, Lease lease, String refused) {
+    Optional<BasicFlowFileProvider.BasicFlowFile> basicFile(Req r, Scope scope, Lease lease, String refused) {
+        MtaOptions mta = mta(scope);
         if (r.cls() != ClientClass.PKTC || !mta.flow().isBasic()) {
             return null;
         }
@@ -185,7 +226,8 @@ final class DhcpEngine {
         return new Lease(r.mac(), new Ipv4Address(ip).toString(), scope.name(), r.cls().key(), r.vendorClass(),
                 r.cls() == ClientClass.PKTC ? hostLabel(r) + "." + scope.domain() : "",
                 r.m().options().get(DhcpOptionCode.RELAY_AGENT_INFO).map(o -> HEX.formatHex(o.value())).orElse(""),
-                state, Instant.ofEpochMilli(start), Instant.ofEpochMilli(expires));
+                state, Instant.ofEpochMilli(start), Instant.ofEpochMilli(expires),
+                r.cls() == ClientClass.PKTC ? mta(scope).realm() : "");
     }
 
     /** The MTA's host label: its option 12 if a valid DNS label, else mta-<mac hex>. */
@@ -206,19 +248,30 @@ final class DhcpEngine {
     }
 
     /**
-     * RFC 2131 section 4.1: relayed -> the relay's server port; from a client that has an address
-     * (renewing, INFORM, or any client on loopback) -> back to the source address and port; from
-     * 0.0.0.0 -> broadcast to the client port (we cannot unicast to yiaddr without an ARP entry,
-     * which 4.1 allows).
+     * RFC 2131 section 4.1: relayed -> the relay's server port, or the port it sent from when its
+     * option 82 carries the Relay Source Port sub-option (RFC 8357 section 5: a relay that does not
+     * listen on the server port); from a client that has an address (renewing, INFORM, or any
+     * client on loopback) -> back to the source address and port; from 0.0.0.0 -> broadcast to the
+     * client port (we cannot unicast to yiaddr without an ARP entry, which 4.1 allows).
      */
     InetSocketAddress destination(DhcpMessage m, InetSocketAddress source) {
         if (m.giaddr().bits() != 0) {
-            return new InetSocketAddress(m.giaddr().toInetAddress(), serverPort);
+            return new InetSocketAddress(m.giaddr().toInetAddress(),
+                    hasRelaySourcePort(m) ? source.getPort() : serverPort);
         }
         if (!source.getAddress().isAnyLocalAddress()) {
             return source;
         }
         return new InetSocketAddress(BROADCAST, serverPort + 1);
+    }
+
+    /** Whether option 82 holds sub-option 19, Relay Source Port (RFC 8357 section 5); false if malformed. */
+    static boolean hasRelaySourcePort(DhcpMessage m) {
+        try {
+            return m.options().relayAgentInfo().map(i -> i.subOptions().contains(RELAY_SOURCE_PORT)).orElse(false);
+        } catch (DecodeException e) {
+            return false;
+        }
     }
 
     void reject(Req r, String reason) {

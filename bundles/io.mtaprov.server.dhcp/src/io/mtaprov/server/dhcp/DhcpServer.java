@@ -28,9 +28,11 @@ import org.osgi.service.event.EventAdmin;
  * handles all datagrams in batches (see {@link ReceiveLoop}); no thread per packet.
  *
  * <p>Id "dhcp", default 127.0.0.1:10067 (properties {@code mtaprov.dhcp.port/bind/autostart}).
- * Replies go to the relay (giaddr, our server port), else back to the sender's address and port
- * when it has one (renewing clients, and clients on loopback or unprivileged ports), else as a
- * broadcast to the client port (server port + 1): see {@link DhcpEngine#destination}.
+ * Replies go to the relay (giaddr, our server port, or the relay's own port when its option 82
+ * asks for it, RFC 8357), else back to the sender's address and port when it has one (renewing
+ * clients, and clients on loopback or unprivileged ports), else as a broadcast to the client port
+ * (server port + 1): see {@link DhcpEngine#destination}. Bound to one interface's address, it also
+ * hears the broadcasts of clients without an address (see {@link ReceiveLoop}).
  */
 @Component(service = ManagedServer.class, immediate = true)
 public class DhcpServer extends AbstractManagedServer {
@@ -145,9 +147,7 @@ public class DhcpServer extends AbstractManagedServer {
             throw new IOException("cannot load the leases from the store: " + e.getMessage(), e);
         }
         DhcpEngine engine = new DhcpEngine(config, table, s.port(), () -> basicFlow);
-        if (engine.mta.error() != null) {
-            recordError(engine.mta.error());
-        }
+        engine.configErrors().forEach(this::recordError);
         ReceiveLoop l = ReceiveLoop.open(s, engine, store, this);
         loop = l;
         return () -> {

@@ -120,8 +120,7 @@ final class LeaseTable {
         }
         for (Binding b : changed) {
             Lease l = b.lease();
-            Lease expired = new Lease(l.mac(), l.ip(), l.scope(), l.clientClass(), l.vendorClass(), l.hostname(),
-                    l.relayInfo(), Lease.State.EXPIRED, l.start(), l.expires());
+            Lease expired = l.with(Lease.State.EXPIRED, l.expires());
             bind(expired);
             if (l.state() == Lease.State.BOUND) {
                 due.add(expired);

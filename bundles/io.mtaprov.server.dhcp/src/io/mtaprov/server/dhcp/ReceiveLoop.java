@@ -9,6 +9,7 @@ import io.mtaprov.core.model.TraceEvent;
 import io.mtaprov.core.server.ServerSettings;
 import io.mtaprov.protocol.dhcp.Ipv4Address;
 import java.io.IOException;
+import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
@@ -31,6 +32,18 @@ import org.slf4j.LoggerFactory;
  * group commit: the H2 write per ACK is what limits throughput), then sends the replies and posts
  * traces and lease events. A reply whose lease could not be committed is not sent. Once a second
  * (and when idle) it expires due leases. Nothing a client sends can end the loop.
+ *
+ * <p>Bound to one interface's address (a real network, not loopback or the wildcard), it also
+ * listens on the wildcard address at the same port: a client without an address broadcasts its
+ * DISCOVER and REQUEST from 0.0.0.0 to 255.255.255.255 (RFC 2131 section 4.1), and Linux delivers
+ * a limited broadcast only to sockets bound to the wildcard or to 255.255.255.255 (which the JDK
+ * refuses to bind). Both sockets set SO_REUSEADDR to share the port; unicast to the interface
+ * address still reaches the bound socket (the more specific one). From the wildcard socket only
+ * datagrams sent from 0.0.0.0 are handled (they can only be broadcasts); the rest, e.g. unicast to
+ * another address of this host, are dropped. Java cannot bind a socket to a device, so such a
+ * broadcast may have come in on another interface. Replies always leave through the socket bound
+ * to the interface address, so a broadcast reply goes out of that interface (from the wildcard
+ * socket it would follow the default route instead).
  */
 final class ReceiveLoop implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ReceiveLoop.class);
@@ -40,8 +53,11 @@ final class ReceiveLoop implements AutoCloseable {
     static final int MAX_DATAGRAM = 4096;
     static final int SOCKET_BUFFER = 4 << 20;
     static final long SWEEP_MILLIS = 1000;
+    private static final InetAddress WILDCARD = Ipv4Address.ANY.toInetAddress();
 
     private final DatagramChannel channel;
+    /** The wildcard listener for broadcasts from clients without an address, or null (class comment). */
+    private final DatagramChannel broadcast;
     private final Selector selector;
     private final DhcpEngine engine;
     private final LeaseStore store;
@@ -52,9 +68,10 @@ final class ReceiveLoop implements AutoCloseable {
     private volatile int bindings;
     private long nextSweep;
 
-    private ReceiveLoop(DatagramChannel channel, Selector selector, DhcpEngine engine, LeaseStore store,
-            DhcpServer server) {
+    private ReceiveLoop(DatagramChannel channel, DatagramChannel broadcast, Selector selector, DhcpEngine engine,
+            LeaseStore store, DhcpServer server) {
         this.channel = channel;
+        this.broadcast = broadcast;
         this.selector = selector;
         this.engine = engine;
         this.store = store;
@@ -70,23 +87,38 @@ final class ReceiveLoop implements AutoCloseable {
     static ReceiveLoop open(ServerSettings s, DhcpEngine engine, LeaseStore store, DhcpServer server)
             throws IOException {
         DatagramChannel ch = DatagramChannel.open(StandardProtocolFamily.INET);
+        DatagramChannel bc = null;
         Selector sel = null;
         try {
+            InetAddress bind = InetAddress.getByName(s.bindAddress());
             ch.setOption(StandardSocketOptions.SO_RCVBUF, SOCKET_BUFFER); // absorb reboot storms (rmem_max caps it)
             ch.setOption(StandardSocketOptions.SO_SNDBUF, SOCKET_BUFFER);
             ch.setOption(StandardSocketOptions.SO_BROADCAST, true); // RFC 2131 4.1 broadcast replies
-            ch.bind(new InetSocketAddress(InetAddress.getByName(s.bindAddress()), s.port()));
+            boolean withBroadcasts = listensForBroadcasts(bind);
+            ch.setOption(StandardSocketOptions.SO_REUSEADDR, withBroadcasts); // shares the port with the wildcard
+            ch.bind(new InetSocketAddress(bind, s.port()));
             ch.configureBlocking(false);
             sel = Selector.open();
             ch.register(sel, SelectionKey.OP_READ);
+            if (withBroadcasts) {
+                bc = DatagramChannel.open(StandardProtocolFamily.INET);
+                bc.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+                bc.setOption(StandardSocketOptions.SO_RCVBUF, SOCKET_BUFFER);
+                bc.bind(new InetSocketAddress(WILDCARD, s.port()));
+                bc.configureBlocking(false);
+                bc.register(sel, SelectionKey.OP_READ);
+            }
         } catch (IOException | RuntimeException e) {
             ch.close();
+            if (bc != null) {
+                bc.close();
+            }
             if (sel != null) {
                 sel.close();
             }
             throw e;
         }
-        ReceiveLoop loop = new ReceiveLoop(ch, sel, engine, store, server);
+        ReceiveLoop loop = new ReceiveLoop(ch, bc, sel, engine, store, server);
         loop.bindings = engine.table.size();
         loop.thread.start();
         return loop;
@@ -96,10 +128,24 @@ final class ReceiveLoop implements AutoCloseable {
         return bindings;
     }
 
+    /** Whether a server bound to {@code bind} also listens on the wildcard address (class comment). */
+    static boolean listensForBroadcasts(InetAddress bind) {
+        return bind instanceof Inet4Address && !bind.isAnyLocalAddress() && !bind.isLoopbackAddress()
+                && !bind.isMulticastAddress();
+    }
+
+    /** Whether this loop has the wildcard listener. */
+    boolean hasBroadcastListener() {
+        return broadcast != null;
+    }
+
     @Override
     public void close() {
         try {
             channel.close();
+            if (broadcast != null) {
+                broadcast.close();
+            }
             selector.close();
         } catch (IOException e) {
             LOG.warn("closing the DHCP socket: {}", e.getMessage());
@@ -139,13 +185,24 @@ final class ReceiveLoop implements AutoCloseable {
     }
 
     private int drain() throws IOException {
-        int n = 0;
+        int n = drain(channel, 0);
+        return broadcast == null ? n : drain(broadcast, n);
+    }
+
+    /**
+     * Receives into the buffers from index {@code n} on; the new count. From the wildcard listener
+     * only datagrams sent from 0.0.0.0 are kept (class comment).
+     */
+    private int drain(DatagramChannel from, int n) throws IOException {
         while (n < BATCH) {
             ByteBuffer b = buffers[n];
             b.clear();
-            InetSocketAddress src = (InetSocketAddress) channel.receive(b);
+            InetSocketAddress src = (InetSocketAddress) from.receive(b);
             if (src == null) {
                 break;
+            }
+            if (from == broadcast && !src.getAddress().isAnyLocalAddress()) {
+                continue; // not a client without an address: not for this interface's server
             }
             sources[n++] = src;
         }

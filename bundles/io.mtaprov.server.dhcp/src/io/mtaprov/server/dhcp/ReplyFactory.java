@@ -12,21 +12,22 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Builds OFFER, ACK and NAK messages (RFC 2131 section 4.3.1 table 3). The options that do not
- * depend on the client are built once per scope. Confined to the receive thread.
+ * depend on the client are built once per scope, options 122/177 too (the scope's realm). Confined to the receive thread.
  */
 final class ReplyFactory {
     /** Message, RFC 2132 section 9.9: the reason text of a NAK. */
     static final int OPTION_MESSAGE = 56;
 
-    private final MtaOptions mta;
+    private final Function<Scope, MtaOptions> mta;
     private final DhcpOption serverId;
     private final Map<Scope, DhcpOption[]> network = new HashMap<>();
     private final Map<Scope, DhcpOption[]> leaseTimes = new HashMap<>();
 
-    ReplyFactory(DhcpConfig config, MtaOptions mta) {
+    ReplyFactory(DhcpConfig config, Function<Scope, MtaOptions> mta) {
         this.mta = mta;
         this.serverId = StandardOptions.serverId(config.serverId());
     }
@@ -51,9 +52,10 @@ final class ReplyFactory {
             if (hostLabel != null) {
                 b.option(StandardOptions.hostName(hostLabel));
             }
-            b.option(mta.ccc());
+            MtaOptions pktc = mta.apply(scope);
+            b.option(pktc.ccc());
             if (req.options().requests(DhcpOptionCode.LEGACY_CCC) && !req.options().requests(DhcpOptionCode.CCC)) {
-                b.option(mta.legacy());
+                b.option(pktc.legacy());
             }
             if (basic != null) {
                 b.siaddr(Ipv4Address.parse(basic.tftpAddress())).fileName(basic.fileName());

@@ -2,6 +2,7 @@ package io.mtaprov.server.dhcp;
 
 import io.mtaprov.core.lease.Lease;
 import io.mtaprov.core.model.Direction;
+import io.mtaprov.core.model.Flow;
 import io.mtaprov.core.model.Outcome;
 import io.mtaprov.core.model.ProvisioningStep;
 import io.mtaprov.protocol.DecodeException;
@@ -26,7 +27,7 @@ final class Requests {
 
     void discover(DhcpEngine.Req r) {
         Scope scope = e.scope(r);
-        if (scope == null || !e.mtaReady(r)) {
+        if (scope == null || !e.mtaReady(r, scope)) {
             return;
         }
         int ip = e.choose(r, scope, DhcpEngine.requestedIp(r.m()));
@@ -37,13 +38,16 @@ final class Requests {
             return;
         }
         Lease offer = e.lease(r, scope, ip, Lease.State.OFFERED, r.now(), r.now() + e.config.offerHoldMillis());
-        var basic = e.basicFile(r, offer, "no OFFER");
-        if (basic != null && basic.isEmpty()) {
-            return;
-        }
         LeaseTable.Binding b = e.table.byMac(r.mac());
         if (b == null || b.ip() != ip || !b.activeAt(r.now()) || b.lease().state() != Lease.State.BOUND) {
-            e.table.bind(offer); // a bound client that rediscovers keeps its binding
+            // a bound client that rediscovers keeps its binding; the address is held for the client
+            // even when the Basic-flow file is not ready yet, so its retransmission gets the same
+            // address and the file generated for it
+            e.table.bind(offer);
+        }
+        var basic = e.basicFile(r, scope, offer, "no OFFER");
+        if (basic != null && basic.isEmpty()) {
+            return;
         }
         DhcpMessage reply = e.replies.reply(DhcpMessageType.OFFER, r.m(), scope, r.cls(), ip, true,
                 r.cls() == ClientClass.PKTC ? e.hostLabel(r) : null, basic == null ? null : basic.get());
@@ -89,8 +93,8 @@ final class Requests {
                     + ")");
             return;
         }
-        if (!e.mtaReady(r)) {
-            nak(r, "configuration error: no option 122 can be sent");
+        if (!e.mtaReady(r, scope)) {
+            nak(r, "configuration error: no option 122 can be sent in scope " + scope.name());
             return;
         }
         LeaseTable.Binding b = e.table.byMac(r.mac());
@@ -112,7 +116,7 @@ final class Requests {
         boolean renewal = b != null && b.ip() == ip && b.lease().state() == Lease.State.BOUND;
         long start = renewal ? b.lease().start().toEpochMilli() : r.now();
         Lease lease = e.lease(r, scope, ip, Lease.State.BOUND, start, r.now() + scope.leaseSeconds() * 1000);
-        var basic = e.basicFile(r, lease, "NAK");
+        var basic = e.basicFile(r, scope, lease, "NAK");
         if (basic != null && basic.isEmpty()) {
             nak(r, "Basic flow: no configuration file can be named for siaddr/file");
             return;
@@ -160,7 +164,7 @@ final class Requests {
 
     void inform(DhcpEngine.Req r) {
         Scope scope = e.scope(r);
-        if (scope == null || !e.mtaReady(r)) {
+        if (scope == null || !e.mtaReady(r, scope)) {
             return;
         }
         DhcpMessage reply = e.replies.reply(DhcpMessageType.ACK, r.m(), scope, r.cls(), 0, false,
@@ -178,12 +182,11 @@ final class Requests {
             return "class " + r.cls().key() + ", lease until " + l.expires();
         }
         return "option 122: provisioning server " + e.config.network().mpsFqdn() + ", realm "
-                + e.config.network().realm() + " (" + e.mta.flow() + " flow); FQDN " + l.hostname()
+                + l.realm() + " (" + Flow.fromRealm(l.realm()) + " flow); FQDN " + l.hostname()
                 + (r.m().options().requests(177) && !r.m().options().requests(122) ? "; option 177 added" : "");
     }
 
     private static Lease with(Lease l, Lease.State state, long now) {
-        return new Lease(l.mac(), l.ip(), l.scope(), l.clientClass(), l.vendorClass(), l.hostname(), l.relayInfo(),
-                state, l.start(), java.time.Instant.ofEpochMilli(now));
+        return l.with(state, java.time.Instant.ofEpochMilli(now));
     }
 }

@@ -17,10 +17,14 @@ import java.util.Map;
  * @param leaseSeconds lease time (option 51); T1 and T2 are 1/2 and 7/8 of it (RFC 2131 4.4.5)
  * @param dns          DNS servers (option 6)
  * @param domain       domain name (option 15)
+ * @param realm        option 122 sub-option 6 for MTAs of this scope, which selects their flow
+ *                     (BASIC.1/.2, HYBRID.1/.2, else Secure); {@code null}: the network's realm
+ *                     ({@code mtaprov.net.realm}); "": no provisioning configuration on this CMTS, so
+ *                     MTAs get no lease here (PROTOCOL.md: never a lease without option 122)
  */
 public record Scope(String name, List<Ipv4Address> relays, Ipv4Address network, Ipv4Address mask,
         Ipv4Address router, Map<ClientClass, List<AddressRange>> pools, long leaseSeconds, List<Ipv4Address> dns,
-        String domain) {
+        String domain, String realm) {
 
     /** Copies the collections; checks that pools lie in the subnet. */
     public Scope {
@@ -38,6 +42,22 @@ public record Scope(String name, List<Ipv4Address> relays, Ipv4Address network, 
                 }
             }
         }
+    }
+
+    /** A scope with the network's realm. */
+    public Scope(String name, List<Ipv4Address> relays, Ipv4Address network, Ipv4Address mask, Ipv4Address router,
+            Map<ClientClass, List<AddressRange>> pools, long leaseSeconds, List<Ipv4Address> dns, String domain) {
+        this(name, relays, network, mask, router, pools, leaseSeconds, dns, domain, null);
+    }
+
+    /** This scope with another realm ({@code null}: the network's). */
+    public Scope withRealm(String newRealm) {
+        return new Scope(name, relays, network, mask, router, pools, leaseSeconds, dns, domain, newRealm);
+    }
+
+    /** The realm MTAs of this scope get: its own, else the network's {@code fallback}. */
+    public String realmOr(String fallback) {
+        return realm == null ? fallback : realm;
     }
 
     /** Whether a relay with this giaddr is in front of this scope. */

@@ -1,5 +1,6 @@
 package io.mtaprov.server.mps;
 
+import io.mtaprov.core.lease.Lease;
 import io.mtaprov.core.provisioning.ProvisioningSession;
 import io.mtaprov.core.provisioning.RejectedLine;
 import java.util.List;
@@ -14,6 +15,11 @@ final class Attempt {
     volatile GeneratedConfig config;
     volatile ScheduledFuture<?> timer;
     volatile List<RejectedLine> rejected = List.of();
+    /**
+     * Basic flow: the lease the DHCP server is offering or acknowledging, handed over with the
+     * request for the file (an OFFER is not in the lease store yet); null: look it up (5b).
+     */
+    volatile Lease dhcpLease;
 
     Attempt(ProvisioningSession session) {
         this.session = session;

@@ -128,6 +128,7 @@ final class ConfigFileBuilder {
         f.put("lease.scope", lease.scope());
         f.put("lease.vendorClass", lease.vendorClass());
         f.put("lease.hostname", lease.hostname());
+        f.put("lease.realm", MtaFlow.realm(lease, network));
         f.put("net.zone", network.zone());
         f.put("net.realm", network.realm());
         f.put("net.mpsFqdn", network.mpsFqdn());

@@ -45,6 +45,11 @@ final class ConfigGeneration {
         this.mta = mta;
     }
 
+    /** The realm (hence the flow) of the MTA at {@code ip}, from its lease. */
+    String realmAt(String ip) {
+        return MtaFlow.realmAt(ip, leases.get(), settings.network());
+    }
+
     /** Generates (5) and stores (6) the file; the session ends FAILED and null is returned on failure. */
     GeneratedConfig run(Attempt a, boolean getsAllowed) {
         ProvisioningSession s = a.session;
@@ -53,7 +58,7 @@ final class ConfigGeneration {
                 && !s.moveTo(ProvisioningState.GENERATING, Direction.INTERNAL, "generating the config file", "")) {
             return null;
         }
-        Lease lease = lease(s);
+        Lease lease = a.dhcpLease != null ? given(s, a.dhcpLease) : lease(s);
         if (lease == null) {
             return null;
         }
@@ -92,6 +97,15 @@ final class ConfigGeneration {
         s.moveTo(ProvisioningState.UPLOADED, Direction.INTERNAL, "stored " + f.name() + " (" + f.size() + " bytes)",
                 "SHA-1 " + f.sha1Hex() + "; " + settings.configFileUrl(f.name()));
         return config;
+    }
+
+    /** 5b in the Basic flow: the lease the DHCP server is about to offer or acknowledge. */
+    private static Lease given(ProvisioningSession s, Lease lease) {
+        s.note(ProvisioningStep.CONFIG_FILE_GENERATION, Direction.INTERNAL, "5b lease " + lease.ip() + " via scope "
+                + lease.scope() + " (" + lease.state() + " by the DHCP server)", "realm '" + lease.realm()
+                + "', option 60 '" + lease.vendorClass() + "', host '" + lease.hostname() + "', expires "
+                + lease.expires(), Outcome.OK);
+        return lease;
     }
 
     /** 5b: the lease of the MTA's IP, its MAC checked against the enrollment. */

@@ -259,15 +259,15 @@ public class ProvisioningServer extends AbstractManagedServer implements Provisi
             throw new IllegalArgumentException("no lease of " + mac + " is known: nothing to generate for");
         }
         Enrollment e = a != null ? a.session.enrollment()
-                : new Enrollment(mac, lease.ip(), 0, Flow.fromRealm(mps.network().realm()), "", "", "", "", Instant.now());
+                : new Enrollment(mac, lease.ip(), 0, MtaFlow.of(lease, mps.network()), "", "", "", "", Instant.now());
         return DryRun.report(e, lease, currentStore(), mps.network(), careSources(), mps.getOids());
     }
 
-    // ---- ConfigFileService (Basic flow) ----
+    // ---- ConfigFileService (Basic flow: BASIC.1 or BASIC.2 by the realm of the lease) ----
 
     @Override
     public GeneratedFile generateFor(Lease lease) {
-        Flow flow = Flow.fromRealm(mps.network().realm());
+        Flow flow = MtaFlow.of(lease, mps.network());
         return running().basicFile(lease, flow.isBasic() ? flow : Flow.BASIC_1, files);
     }
 

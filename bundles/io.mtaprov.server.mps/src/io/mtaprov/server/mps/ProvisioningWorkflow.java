@@ -95,7 +95,8 @@ final class ProvisioningWorkflow implements AutoCloseable {
     }
 
     private void enroll(String ip, Notice.EnrollmentNotice n) {
-        Flow flow = Flow.fromRealm(settings.network().realm());
+        String realm = generation.realmAt(ip);
+        Flow flow = Flow.fromRealm(realm);
         String flowNote = "";
         if (flow.isBasic()) {
             flowNote = " (realm " + flow.realmName() + " has no enrollment: handled as HYBRID.2)";
@@ -113,7 +114,7 @@ final class ProvisioningWorkflow implements AutoCloseable {
                 "tree " + n.tree() + ", flow " + flow.realmName() + flowNote + ", sysDescr '" + n.sysDescr() + "', sw '"
                         + n.swVersion() + "', type '" + n.typeIdentifier() + "'; INFORM answered", Outcome.OK);
         if (flow == Flow.SECURE) {
-            a.session.fail(Direction.IN, "Secure flow not supported yet", "realm " + settings.network().realm()
+            a.session.fail(Direction.IN, "Secure flow not supported yet", "realm " + realm
                     + " selects the Secure flow; step 3 (Kerberos, SNMPv3 keys) is not implemented yet");
             finish(a);
             return;
@@ -323,6 +324,7 @@ final class ProvisioningWorkflow implements AutoCloseable {
     GeneratedFile basicFile(Lease lease, Flow flow, GeneratedFileStore files) {
         Enrollment e = new Enrollment(lease.mac(), lease.ip(), 0, flow, "", "", "", "", Instant.now());
         Attempt a = track(sessions.restart(e, ProvisioningState.GENERATING));
+        a.dhcpLease = lease;
         a.session.note(Direction.IN, "Basic flow: file for the DHCP ACK of " + lease.mac() + " (" + lease.ip() + ")",
                 "flow " + flow.realmName() + "; the hash TLV goes inside the file", Outcome.OK);
         if (generation.run(a, false) == null) {

@@ -18,6 +18,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
@@ -34,7 +35,10 @@ import org.slf4j.LoggerFactory;
  * The read-only TFTP server of steps 8 and 9 (RFC 1350 with RFC 2347/2348/2349 options). It serves
  * only files the provisioning server generated ({@link GeneratedFileStore}), by their unguessable
  * names; write requests, unknown names and anything that looks like a path are refused with a TFTP
- * ERROR and a trace entry. Each transfer runs on a virtual thread with its own socket.
+ * ERROR and a trace entry. Each transfer runs on a virtual thread with its own socket. A request
+ * repeated by a client whose transfer is still running (same address and port: the client timed
+ * out waiting for the first DATA) is dropped, since the running transfer retransmits by itself;
+ * serving it again would double the work exactly when the server is behind (a reboot storm).
  */
 @Component(service = ManagedServer.class, immediate = true)
 public class TftpServer extends AbstractManagedServer {
@@ -47,6 +51,20 @@ public class TftpServer extends AbstractManagedServer {
     private volatile GeneratedFileStore files;
     private volatile TraceBus trace;
     private final Semaphore transferSlots = new Semaphore(MAX_CONCURRENT_TRANSFERS);
+    /** Client TID -> the request being served for it, until the client's first ACK. */
+    private final ConcurrentHashMap<InetSocketAddress, Active> activeRequests = new ConcurrentHashMap<>();
+    /** A client repeats its request only after its own timeout (RFC 1350 4); sooner is a new request. */
+    static final long REPEAT_MIN_NANOS = 100_000_000L;
+
+    /** A request being served, until the client ACKs (then it talks to the transfer's own TID). */
+    record Active(String id, long startedNanos) {
+        /** True when a request with this id arriving at {@code now} is a client's retransmission. */
+        boolean isRepeatedBy(String otherId, long now) {
+            // a new request right after a transfer can beat the final ACK to us: only a request
+            // repeated after a client-timeout-like delay is a retransmission
+            return id.equals(otherId) && now - startedNanos >= REPEAT_MIN_NANOS;
+        }
+    }
 
     public TftpServer() {
         super(new ServerSettings(ServerSettings.LOOPBACK, DEFAULT_PORT, true));
@@ -114,6 +132,7 @@ public class TftpServer extends AbstractManagedServer {
         return () -> {
             socket.close();
             transfers.shutdownNow();
+            activeRequests.clear();
             try {
                 listener.join(2000);
             } catch (InterruptedException e) {
@@ -162,7 +181,18 @@ public class TftpServer extends AbstractManagedServer {
             reject(socket, client, TftpPacket.ERR_ILLEGAL_OPERATION, "malformed request: " + e.getMessage(), "");
             return;
         }
+        String id = req.opcode() + " " + req.mode() + " " + req.filename();
+        Active mine = new Active(id, System.nanoTime());
+        Active previous = activeRequests.putIfAbsent(client, mine);
+        if (previous != null && previous.isRepeatedBy(id, mine.startedNanos())) {
+            counters.dropped.increment(); // a retransmitted request: its transfer is under way
+            return;
+        }
+        boolean tracked = previous == null;
         if (!transferSlots.tryAcquire()) {
+            if (tracked) {
+                activeRequests.remove(client, mine);
+            }
             counters.dropped.increment();
             reply(socket, client, TftpPacket.error(TftpPacket.ERR_UNDEFINED, "server busy, retry later"));
             return;
@@ -170,18 +200,26 @@ public class TftpServer extends AbstractManagedServer {
         try {
             transfers.execute(() -> {
                 try {
-                    serve(bind, client, req);
+                    // a repeated request is a duplicate only until the client ACKs: after that it
+                    // talks to the transfer's own TID, and a new request from it is a new transfer
+                    serve(bind, client, req, tracked ? () -> activeRequests.remove(client, mine) : () -> { });
                 } finally {
+                    if (tracked) {
+                        activeRequests.remove(client, mine);
+                    }
                     transferSlots.release();
                 }
             });
         } catch (RuntimeException e) {
+            if (tracked) {
+                activeRequests.remove(client, mine);
+            }
             transferSlots.release();
             throw e;
         }
     }
 
-    private void serve(InetAddress bind, InetSocketAddress client, TftpPacket.Request req) {
+    private void serve(InetAddress bind, InetSocketAddress client, TftpPacket.Request req, Runnable clientAnswered) {
         try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(bind, 0))) {
             if (req.opcode() == TftpPacket.WRQ) {
                 reject(socket, client, TftpPacket.ERR_ACCESS_VIOLATION, "write request for " + quoted(req.filename())
@@ -213,7 +251,7 @@ public class TftpServer extends AbstractManagedServer {
                     "file for " + (mac.isEmpty() ? "no MTA" : mac) + ", " + meta.get().size() + " bytes, SHA-1 "
                             + meta.get().sha1Hex() + "; negotiated " + opts.acknowledged(), Outcome.OK);
             long start = System.nanoTime();
-            TftpTransfer.Result r = new TftpTransfer(socket, client, bytes, opts).run();
+            TftpTransfer.Result r = new TftpTransfer(socket, client, bytes, opts, clientAnswered).run();
             long micros = (System.nanoTime() - start) / 1000;
             if (r.complete()) {
                 counters.answered.increment();

@@ -25,8 +25,16 @@ final class TftpTransfer {
     private final TransferOptions options;
     private final byte[] buffer;
     private int retransmissions;
+    private final Runnable clientAnswered;
+    private boolean answered;
 
-    TftpTransfer(DatagramSocket socket, InetSocketAddress client, byte[] content, TransferOptions options) {
+    /**
+     * @param clientAnswered run once, when the client's first ACK arrives: from then on the client
+     *                       knows this transfer's TID and will not repeat its request
+     */
+    TftpTransfer(DatagramSocket socket, InetSocketAddress client, byte[] content, TransferOptions options,
+            Runnable clientAnswered) {
+        this.clientAnswered = clientAnswered;
         this.socket = socket;
         this.client = client;
         this.content = content;
@@ -92,6 +100,10 @@ final class TftpTransfer {
                 }
                 int ack = TftpPacket.ackBlock(buffer, in.getLength());
                 if (ack == expectedAck) {
+                    if (!answered) {
+                        answered = true;
+                        clientAnswered.run();
+                    }
                     return null;
                 }
                 // a duplicate or stray ACK: wait for the right one without resending

@@ -20,7 +20,7 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * DHCP leases in the {@code lease} table and declined addresses in {@code lease_conflict}
- * (schema version 2). Thread-safe; every call uses its own pooled connection.
+ * (schema version 2; the realm column since version 4). Thread-safe; every call uses its own pooled connection.
  *
  * <p>Durability: H2 keeps committed changes in memory and writes them to the file in the
  * background (WRITE_DELAY, 500 ms by default), so a kill -9 right after a commit loses it. This
@@ -33,7 +33,7 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = {LeaseStore.class, LeaseLookup.class})
 public class H2LeaseStore implements LeaseStore {
     private static final String COLUMNS = "mac, ip, scope, client_class, vendor_class, hostname, relay_info, state,"
-            + " start_ms, expires_ms";
+            + " start_ms, expires_ms, realm";
     private H2Database db;
 
     public H2LeaseStore() {
@@ -68,7 +68,7 @@ public class H2LeaseStore implements LeaseStore {
             c.setAutoCommit(false);
             try (PreparedStatement free = c.prepareStatement("DELETE FROM lease WHERE ip = ? AND mac <> ?");
                     PreparedStatement merge = c.prepareStatement("MERGE INTO lease (" + COLUMNS
-                            + ") KEY (mac) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                            + ") KEY (mac) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (Lease l : leases) {
                     free.setString(1, l.ip());
                     free.setString(2, l.mac());
@@ -116,8 +116,7 @@ public class H2LeaseStore implements LeaseStore {
                     ps.executeUpdate();
                 }
                 c.commit();
-                return due.stream().map(l -> new Lease(l.mac(), l.ip(), l.scope(), l.clientClass(), l.vendorClass(),
-                        l.hostname(), l.relayInfo(), Lease.State.EXPIRED, l.start(), l.expires())).toList();
+                return due.stream().map(l -> l.with(Lease.State.EXPIRED, l.expires())).toList();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
@@ -199,7 +198,7 @@ public class H2LeaseStore implements LeaseStore {
                 while (rs.next()) {
                     out.add(new Lease(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getString(5), rs.getString(6), rs.getString(7), Lease.State.valueOf(rs.getString(8)),
-                            Instant.ofEpochMilli(rs.getLong(9)), Instant.ofEpochMilli(rs.getLong(10))));
+                            Instant.ofEpochMilli(rs.getLong(9)), Instant.ofEpochMilli(rs.getLong(10)), rs.getString(11)));
                 }
                 return out;
             }
@@ -217,5 +216,6 @@ public class H2LeaseStore implements LeaseStore {
         ps.setString(8, l.state().name());
         ps.setLong(9, l.start().toEpochMilli());
         ps.setLong(10, l.expires().toEpochMilli());
+        ps.setString(11, l.realm());
     }
 }

@@ -26,9 +26,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Persists every TraceBus event in {@code trace_event}. The bus hands batches to a bounded queue;
+ * Persists every TraceBus event in {@code trace_event} of the trace database (its own file, see
+ * {@link H2Database}); events a workspace kept in the main database before are moved there once. The bus hands batches to a bounded queue;
  * one writer thread inserts them with JDBC batches, one transaction per drained group, so the bus
- * dispatcher never waits on disk.
+ * dispatcher never waits on disk. A group gathers batches for up to {@value #LINGER_MS} ms or
+ * {@value #GROUP_EVENTS} events: the lease store sets {@code WRITE_DELAY 0} for the whole database,
+ * so every commit writes an MVStore chunk, and one commit per bus batch cost a sixth of the server's
+ * CPU in a reboot storm (docs/benchmarks.md, Reboot storm). Events reach the store at most that much
+ * later; views get them live from the bus.
  */
 @Component(service = TraceStore.class, immediate = true)
 public class H2TraceStore implements TraceStore {
@@ -38,8 +43,12 @@ public class H2TraceStore implements TraceStore {
     private static final String COLUMNS = "ts_nanos, mta_mac, step, source, direction, peer, summary, detail, outcome";
     static final int DETAIL_MAX = 65535;
     static final int SUMMARY_MAX = 1000;
+    static final long LINGER_MS = 250;
+    /** Bus batches waiting for the writer; in a storm a batch is often one event. */
+    static final int QUEUED_BATCHES = 65_536;
+    static final int GROUP_EVENTS = 16_384;
 
-    private final BlockingQueue<List<TraceEvent>> pending = new ArrayBlockingQueue<>(4096);
+    private final BlockingQueue<List<TraceEvent>> pending = new ArrayBlockingQueue<>(QUEUED_BATCHES);
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong lost = new AtomicLong();
@@ -93,6 +102,9 @@ public class H2TraceStore implements TraceStore {
     }
 
     private void writeLoop() {
+        if (db.traceDatabaseCreated()) {
+            moveLegacyEvents();
+        }
         List<List<TraceEvent>> group = new ArrayList<>();
         while (running) {
             try {
@@ -101,7 +113,22 @@ public class H2TraceStore implements TraceStore {
                     continue;
                 }
                 group.add(first);
-                pending.drainTo(group, 63);
+                int events = first.size();
+                long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LINGER_MS);
+                while (events < GROUP_EVENTS && running) {
+                    long left = deadline - System.nanoTime();
+                    List<TraceEvent> next = left > 0 ? pending.poll(left, TimeUnit.NANOSECONDS) : pending.poll();
+                    if (next == null) {
+                        break;
+                    }
+                    group.add(next);
+                    events += next.size();
+                    int from = group.size();
+                    pending.drainTo(group, 4096);
+                    for (int i = from; i < group.size(); i++) {
+                        events += group.get(i).size();
+                    }
+                }
                 insert(group);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -114,7 +141,7 @@ public class H2TraceStore implements TraceStore {
 
     private void insert(List<List<TraceEvent>> group) {
         int n = 0;
-        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(INSERT)) {
+        try (Connection c = db.traceConnection(); PreparedStatement ps = c.prepareStatement(INSERT)) {
             c.setAutoCommit(false);
             for (List<TraceEvent> batch : group) {
                 for (TraceEvent e : batch) {
@@ -131,6 +158,42 @@ public class H2TraceStore implements TraceStore {
             LOG.error("could not persist {} trace events", n, e);
         } finally {
             written.addAndGet(n);
+        }
+    }
+
+    /** Moves the events an older version stored in the main database into the trace database, in order. */
+    private void moveLegacyEvents() {
+        long moved = 0;
+        try (Connection from = db.connection(); Connection to = db.traceConnection();
+                var count = from.createStatement(); ResultSet n = count.executeQuery("SELECT COUNT(*) FROM trace_event")) {
+            n.next();
+            if (n.getLong(1) == 0) {
+                return;
+            }
+            to.setAutoCommit(false);
+            try (var read = from.createStatement(); ResultSet rs = read.executeQuery("SELECT " + COLUMNS
+                    + " FROM trace_event ORDER BY id"); PreparedStatement ps = to.prepareStatement(INSERT)) {
+                while (rs.next()) {
+                    for (int i = 1; i <= 9; i++) {
+                        ps.setObject(i, rs.getObject(i));
+                    }
+                    ps.addBatch();
+                    if (++moved % 10_000 == 0) {
+                        ps.executeBatch();
+                        to.commit();
+                    }
+                }
+                ps.executeBatch();
+                to.commit();
+            } finally {
+                to.setAutoCommit(true);
+            }
+            try (var del = from.createStatement()) {
+                del.execute("TRUNCATE TABLE trace_event");
+            }
+            LOG.info("moved {} trace events into the trace database", moved);
+        } catch (SQLException e) {
+            LOG.error("could not move the older trace events ({} moved)", moved, e);
         }
     }
 
@@ -164,8 +227,31 @@ public class H2TraceStore implements TraceStore {
     }
 
     @Override
+    public List<TraceEvent> latestForMta(String mtaMac, int limit) {
+        List<TraceEvent> l = select("SELECT " + COLUMNS + " FROM trace_event WHERE mta_mac = ? ORDER BY id DESC LIMIT ?",
+                mtaMac, limit);
+        Collections.reverse(l);
+        return l;
+    }
+
+    @Override
+    public List<TraceEvent> latestPerMta(String afterMac, int macLimit, int perMta) {
+        String sql = "SELECT " + COLUMNS + " FROM (SELECT " + COLUMNS + ", id, ROW_NUMBER() OVER "
+                + "(PARTITION BY mta_mac ORDER BY id DESC) AS rn FROM trace_event WHERE mta_mac IN (SELECT DISTINCT "
+                + "mta_mac FROM trace_event WHERE mta_mac > ? ORDER BY mta_mac LIMIT ?)) t WHERE rn <= ? ORDER BY mta_mac, id";
+        try (Connection c = db.traceConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, afterMac);
+            ps.setInt(2, macLimit);
+            ps.setInt(3, perMta);
+            return read(ps);
+        } catch (SQLException e) {
+            throw new StoreException("cannot read trace events per MTA", e);
+        }
+    }
+
+    @Override
     public long count() {
-        try (Connection c = db.connection(); var st = c.createStatement();
+        try (Connection c = db.traceConnection(); var st = c.createStatement();
                 ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM trace_event")) {
             rs.next();
             return rs.getLong(1);
@@ -194,25 +280,29 @@ public class H2TraceStore implements TraceStore {
     }
 
     private List<TraceEvent> select(String sql, String mac, int limit) {
-        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = db.traceConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             int i = 1;
             if (mac != null) {
                 ps.setString(i++, mac);
             }
             ps.setInt(i, limit);
-            try (ResultSet rs = ps.executeQuery()) {
-                List<TraceEvent> out = new ArrayList<>();
-                while (rs.next()) {
-                    long nanos = rs.getLong(1);
-                    out.add(new TraceEvent(Instant.ofEpochSecond(0, nanos), rs.getString(2),
-                            ProvisioningStep.ofNumber(rs.getInt(3)), rs.getString(4),
-                            Direction.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8),
-                            Outcome.valueOf(rs.getString(9))));
-                }
-                return out;
-            }
+            return read(ps);
         } catch (SQLException e) {
             throw new StoreException("cannot read trace events", e);
+        }
+    }
+
+    private static List<TraceEvent> read(PreparedStatement ps) throws SQLException {
+        try (ResultSet rs = ps.executeQuery()) {
+            List<TraceEvent> out = new ArrayList<>();
+            while (rs.next()) {
+                long nanos = rs.getLong(1);
+                out.add(new TraceEvent(Instant.ofEpochSecond(0, nanos), rs.getString(2),
+                        ProvisioningStep.ofNumber(rs.getInt(3)), rs.getString(4),
+                        Direction.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8),
+                        Outcome.valueOf(rs.getString(9))));
+            }
+            return out;
         }
     }
 }

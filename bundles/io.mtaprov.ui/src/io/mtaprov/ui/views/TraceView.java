@@ -16,6 +16,7 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.IStructuredContentProvider;
 import org.eclipse.jface.viewers.IStructuredSelection;
+import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.swt.SWT;
@@ -140,6 +141,17 @@ public class TraceView extends ViewPart {
         if (rows.size() > MAX_ROWS) {
             rows.subList(0, rows.size() - MAX_ROWS).clear();
         }
+    }
+
+    /** UI thread: selects and reveals the newest row of the MTA, if the table has one. */
+    public boolean selectMta(String mac) {
+        for (int i = rows.size() - 1; i >= 0; i--) {
+            if (rows.get(i).mtaMac().equals(mac)) {
+                viewer.setSelection(new StructuredSelection(rows.get(i)), true);
+                return true;
+            }
+        }
+        return false;
     }
 
     private void showDetail(IStructuredSelection sel) {

@@ -85,4 +85,35 @@ class DhcpRelayTest {
                     .anyMatch(e -> e.summary().contains("serves no other clients") && e.mtaMac().equals(macText(4)));
         }
     }
+
+    @Test
+    void eachCmtsGivesItsOwnRealmWhichTheLeaseKeepsAndACmtsWithoutOneRefusesMtasAtStepTwo() throws Exception {
+        Properties p = twoCmts();
+        p.setProperty("scope.cmts1.realm", "HYBRID.1");
+        p.setProperty("scope.cmts2.realm", "");
+        try (DhcpFixture f = new DhcpFixture(dir, p, ProvisioningNetwork.LOOPBACK_DEFAULTS);
+                DhcpTestClient relay1 = new DhcpTestClient("127.0.0.2", f.port, f.port);
+                DhcpTestClient relay2 = new DhcpTestClient("127.0.0.3", f.port, f.port)) {
+            Ipv4Address gi1 = Ipv4Address.parse("127.0.0.2");
+            DhcpMessage offer = relay1.exchange(relay1.mta(DhcpMessageType.DISCOVER, 5).giaddr(gi1).build());
+            assertThat(offer.options().clientConfiguration().orElseThrow().kerberosRealm()).contains("HYBRID.1");
+            DhcpMessage ack = relay1.exchange(relay1.mta(DhcpMessageType.REQUEST, 5).giaddr(gi1)
+                    .option(StandardOptions.serverId(Ipv4Address.parse("127.0.0.1")))
+                    .option(requestedIp(offer.yiaddr())).build());
+            assertThat(ack.options().clientConfiguration().orElseThrow().kerberosRealm()).contains("HYBRID.1");
+            assertThat(f.store.byIp(ack.yiaddr().toString()).orElseThrow().realm()).isEqualTo("HYBRID.1");
+
+            relay2.timeout(300);
+            relay2.send(relay2.mta(DhcpMessageType.DISCOVER, 6).giaddr(Ipv4Address.parse("127.0.0.3")).build());
+            assertThat(relay2.receive()).isEmpty();
+            io.mtaprov.tests.support.Await.until("the refusal", java.time.Duration.ofSeconds(5),
+                    () -> f.server.status().rejected() == 1);
+            assertThat(f.trace.events()).anyMatch(e -> e.mtaMac().equals(macText(6))
+                    && e.step() == io.mtaprov.core.model.ProvisioningStep.DHCP_OPTIONS_TRANSFER
+                    && e.summary().contains("no lease without option 122")
+                    && e.summary().contains("scope cmts2 has no provisioning configuration"));
+            assertThat(f.server.status().lastError()).as("a CMTS left without provisioning on purpose is no error")
+                    .isNullOrEmpty();
+        }
+    }
 }

@@ -42,6 +42,19 @@ class BasicFlowProviderTest {
     }
 
     @Test
+    void theBasicFlowOfTheLeasesRealmIsUsedWhenTheNetworkRealmIsHybrid() throws Exception {
+        f.start(f.settings("HYBRID.2"), List.of());
+        TestMta m = f.mta("BASIC.2");
+        Lease bound = f.leases.get(m.ip);
+        BasicFlowProvider p = new BasicFlowProvider(f.server, "127.0.0.1");
+        io.mtaprov.tests.support.Await.until("the file of " + m.mac, java.time.Duration.ofSeconds(10),
+                () -> p.fileFor(m.mac, bound).isPresent());
+        BasicFlowFile file = p.fileFor(m.mac, bound).orElseThrow();
+        assertThat(ConfigHash.verify(ConfigFile.decode(f.files.content(file.fileName()).orElseThrow())).valid()).isTrue();
+        assertThat(f.current(m.mac).orElseThrow().enrollment().flow()).isEqualTo(io.mtaprov.core.model.Flow.BASIC_2);
+    }
+
+    @Test
     void noFileWhenGenerationFails() throws Exception {
         f.start(f.settings("BASIC.1"), List.of());
         TestMta m = f.mta();

@@ -72,13 +72,18 @@ final class MpsFixture implements AutoCloseable {
         return server;
     }
 
-    /** A test MTA on its own loopback address with a bound lease in scope "cmts-a". */
+    /** A test MTA on its own loopback address with a bound lease in scope "cmts-a" without a realm. */
     TestMta mta() throws IOException {
+        return mta("");
+    }
+
+    /** A test MTA whose lease carries the realm its CMTS scope gave it in option 122 ("": none). */
+    TestMta mta(String leaseRealm) throws IOException {
         int n = NEXT_HOST.incrementAndGet();
         String ip = "127.0.0." + n;
         String mac = String.format("00:10:95:00:00:%02x", n);
         leases.put(ip, new Lease(mac, ip, "cmts-a", "pktc", "pktc1.0:051f", "mta" + n + ".mtaprov.lab", "",
-                Lease.State.BOUND, Instant.now(), Instant.now().plusSeconds(3600)));
+                Lease.State.BOUND, Instant.now(), Instant.now().plusSeconds(3600), leaseRealm));
         TestMta m = new TestMta(ip, mtaPort, mac);
         mtas.add(m);
         return m;

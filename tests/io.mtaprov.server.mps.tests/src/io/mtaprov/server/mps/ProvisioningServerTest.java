@@ -101,6 +101,17 @@ class ProvisioningServerTest {
     }
 
     @Test
+    void theFlowComesFromTheRealmOfTheMtasLeaseNotTheNetworkDefault() throws Exception {
+        f.start(f.settings("HYBRID.2"), List.of());
+        TestMta m = f.mta("HYBRID.1");
+        enroll(m, MibTree.CABLELABS, 6);
+        SessionSnapshot s = f.awaitState(m.mac, ProvisioningState.AWAITING_DOWNLOAD);
+        assertThat(s.enrollment().flow()).isEqualTo(io.mtaprov.core.model.Flow.HYBRID_1);
+        f.downloaded(m, s.fileName());
+        assertThat(f.awaitState(m.mac, ProvisioningState.COMPLETE).status()).as("HYBRID.1 sends no status").isNull();
+    }
+
+    @Test
     void setTimeoutIsRetriedThenFailsWithReason() throws Exception {
         f.start(f.settings("HYBRID.2"), List.of());
         TestMta m = f.mta();

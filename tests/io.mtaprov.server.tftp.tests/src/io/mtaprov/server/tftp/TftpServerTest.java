@@ -1,6 +1,7 @@
 package io.mtaprov.server.tftp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mtaprov.core.files.GeneratedFile;
 import io.mtaprov.core.model.Outcome;
@@ -120,6 +121,22 @@ class TftpServerTest {
     }
 
     @Test
+    void aClientReusingItsPortRightAfterATransferGetsANewOne() throws IOException {
+        // Commons Net keeps one socket: its next request comes from the same address and port
+        GeneratedFile f = files.put(MAC, content(100));
+        try (RawClient c = new RawClient(port)) {
+            for (int round = 0; round < 3; round++) {
+                c.send(RawClient.rrq(f.name(), "octet"));
+                byte[] data = c.receive();
+                assertThat(TftpPacket.opcode(data, data.length)).as("round " + round).isEqualTo(TftpPacket.DATA);
+                assertThat(data.length - 4).isEqualTo(100);
+                c.ack(1);
+            }
+        }
+        Await.until("three transfers counted", Duration.ofSeconds(5), () -> server.status().answered() == 3);
+    }
+
+    @Test
     void retransmitsWhenAnAckIsLost() throws IOException {
         GeneratedFile f = files.put(MAC, content(100));
         try (RawClient c = new RawClient(port)) {
@@ -134,6 +151,42 @@ class TftpServerTest {
         }
         Await.until("download traced", Duration.ofSeconds(5), () -> trace.events().stream()
                 .anyMatch(e -> e.step() == ProvisioningStep.CONFIG_FILE_DOWNLOAD && e.detail().contains("retransmissions 1")));
+    }
+
+    private static void sleepMillis(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void ignoresARepeatedRequestWhileItsTransferRuns() throws IOException {
+        GeneratedFile f = files.put(MAC, content(100));
+        try (RawClient c = new RawClient(port)) {
+            c.send(RawClient.rrq(f.name(), "octet"));
+            byte[] data = c.receive();
+            int tid = c.transferPort;
+            // the client's own timeout passes (the delay is what makes it a retransmission), then it asks again
+            sleepMillis(TftpServer.REPEAT_MIN_NANOS / 1_000_000 + 50);
+            c.send(RawClient.rrq(f.name(), "octet"));
+            Await.until("the repeat received", Duration.ofSeconds(5), () -> server.status().received() == 2);
+            c.ack(1);
+            assertThat(TftpPacket.opcode(data, data.length)).isEqualTo(TftpPacket.DATA);
+            Await.until("one transfer answered", Duration.ofSeconds(5), () -> server.status().answered() == 1);
+            c.socket.setSoTimeout(300);
+            assertThatThrownBy(c::receive).as("no second transfer from another TID")
+                    .isInstanceOf(java.net.SocketTimeoutException.class);
+            assertThat(c.transferPort).isEqualTo(tid);
+        }
+        // and a new request is served as usual
+        try (RawClient c = new RawClient(port)) {
+            c.send(RawClient.rrq(f.name(), "octet"));
+            assertThat(TftpPacket.opcode(c.receive(), 4)).isEqualTo(TftpPacket.DATA);
+            c.ack(1);
+        }
     }
 
     @Test

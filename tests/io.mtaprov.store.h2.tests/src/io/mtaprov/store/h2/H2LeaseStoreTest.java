@@ -48,6 +48,22 @@ class H2LeaseStoreTest {
     }
 
     @Test
+    void keepsTheRealmOfOption122WithTheLeaseThroughExpiry() {
+        Lease l = new Lease("00:10:95:00:00:03", "10.10.0.12", "cmts-basic", "pktc", "pktc1.5:051f",
+                "mta-3.mtaprov.lab", "", Lease.State.BOUND, T0, T0.plusSeconds(10), "BASIC.1");
+        store.put(l);
+        assertThat(store.byIp("10.10.0.12").orElseThrow().realm()).isEqualTo("BASIC.1");
+        assertThat(store.expire(T0.plusSeconds(20))).singleElement().extracting(Lease::realm).isEqualTo("BASIC.1");
+        assertThat(store.byMac("00:10:95:00:00:03").orElseThrow().realm()).isEqualTo("BASIC.1");
+    }
+
+    @Test
+    void aLeaseWithoutRealmReadsBackWithAnEmptyOne() {
+        store.put(lease("00:10:95:00:00:04", "10.10.0.13", Lease.State.BOUND, T0.plusSeconds(10)));
+        assertThat(store.byMac("00:10:95:00:00:04").orElseThrow().realm()).isEmpty();
+    }
+
+    @Test
     void anAddressTakenOverByAnotherMacReplacesTheOldLease() {
         store.put(lease("00:10:95:00:00:01", "10.10.0.10", Lease.State.EXPIRED, T0));
         store.putAll(List.of(lease("00:10:95:00:00:02", "10.10.0.10", Lease.State.BOUND, T0.plusSeconds(60)),

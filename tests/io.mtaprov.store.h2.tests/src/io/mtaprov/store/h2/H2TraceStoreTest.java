@@ -51,6 +51,40 @@ class H2TraceStoreTest {
     }
 
     @Test
+    void movesEventsOfAnOlderWorkspaceIntoTheTraceDatabaseInOrder() throws Exception {
+        H2Database old = new H2Database();
+        old.open(dir);
+        try (var c = old.connection(); var ps = c.prepareStatement("INSERT INTO trace_event (ts_nanos, mta_mac,"
+                + " step, source, direction, peer, summary, detail, outcome) VALUES (1, ?, 1, 'dhcp', 'IN', '', ?, '', 'OK')")) {
+            for (int i = 0; i < 3; i++) {
+                ps.setString(1, "00:10:95:00:00:0" + i);
+                ps.setString(2, "old " + i);
+                ps.executeUpdate();
+            }
+        }
+        old.close();
+        java.nio.file.Files.delete(dir.resolve(H2Database.TRACE_FILE_NAME + ".mv.db")); // as before the split
+        H2Database db = new H2Database();
+        db.open(dir);
+        try (BoundedTraceBus bus = new BoundedTraceBus(100)) {
+            H2TraceStore store = new H2TraceStore();
+            store.start(db, bus);
+            bus.publish(event("00:10:95:00:00:09", 7, Outcome.OK));
+            Await.until("old and new events stored", Duration.ofSeconds(10), () -> store.count() == 4);
+            assertThat(store.recent(4)).extracting(TraceEvent::summary).containsExactly("old 0", "old 1", "old 2",
+                    "event 7");
+            try (var c = db.connection(); var st = c.createStatement();
+                    var rs = st.executeQuery("SELECT COUNT(*) FROM trace_event")) {
+                rs.next();
+                assertThat(rs.getLong(1)).as("left in the main database").isZero();
+            }
+            store.deactivate();
+        } finally {
+            db.close();
+        }
+    }
+
+    @Test
     void clipsOverlongTextInsteadOfLosingTheEvent() throws SQLException {
         H2Database db = new H2Database();
         db.open(dir);

@@ -9,9 +9,6 @@ import io.mtaprov.core.model.Flow;
 import io.mtaprov.core.model.Outcome;
 import io.mtaprov.core.model.ProvisioningStep;
 import io.mtaprov.core.model.TraceEvent;
-import io.mtaprov.core.server.ServerRegistry;
-import io.mtaprov.core.server.ServerState;
-import io.mtaprov.core.server.ServerStatus;
 import io.mtaprov.core.trace.TraceBus;
 import io.mtaprov.core.trace.TraceStore;
 import io.mtaprov.protocol.config.ConfigFile;
@@ -30,9 +27,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * The HYBRID.2 flow end to end without a relay (the built-in loopback scope, mtaprov.net.realm):
@@ -43,28 +37,12 @@ class HybridFlowEndToEndTest {
     static final Duration WAIT = Duration.ofSeconds(60);
 
     static <T> T service(Class<T> type) {
-        BundleContext ctx = FrameworkUtil.getBundle(HybridFlowEndToEndTest.class).getBundleContext();
-        ServiceTracker<T, T> t = new ServiceTracker<>(ctx, type, null);
-        t.open();
-        try {
-            T s = t.waitForService(WAIT.toMillis());
-            assertThat(s).as("OSGi service " + type.getName()).isNotNull();
-            return s;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        } finally {
-            t.close();
-        }
+        return ItRuntime.service(type);
     }
 
     @BeforeAll
     static void serversRunning() {
-        ServerRegistry registry = service(ServerRegistry.class);
-        Set<String> needed = Set.of("dhcp", "dns", "mps", "tftp");
-        Await.until("DHCP, DNS, MPS and TFTP running", WAIT, () -> registry.statuses().stream()
-                .filter(s -> s.state() == ServerState.RUNNING).map(ServerStatus::id).collect(Collectors.toSet())
-                .containsAll(needed));
+        ItRuntime.serversRunning();
     }
 
     static SimSettings settings() {

@@ -26,12 +26,7 @@ import java.util.List;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.StyledText;
-import org.eclipse.swt.graphics.GC;
-import org.eclipse.swt.graphics.Image;
-import org.eclipse.swt.graphics.ImageData;
-import org.eclipse.swt.graphics.ImageLoader;
 import org.eclipse.swt.graphics.Rectangle;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
@@ -339,23 +334,7 @@ class ConfigEditorUiTest {
             }
             return false;
         }));
-        Await.until("idle display", WAIT, () -> Widgets.onUi(() -> !Display.getDefault().readAndDispatch()));
-        Widgets.onUi(() -> {
-            Shell shell = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
-            Rectangle b = shell.getBounds();
-            Image image = new Image(Display.getDefault(), b.width, b.height);
-            GC gc = new GC(image);
-            try {
-                shell.print(gc);
-                ImageLoader loader = new ImageLoader();
-                loader.data = new ImageData[] {image.getImageData()};
-                loader.save(target.toString(), SWT.IMAGE_PNG);
-            } finally {
-                gc.dispose();
-                image.dispose();
-            }
-            return null;
-        });
+        Screenshots.ofWorkbench(target);
         assertThat(Files.size(target)).isGreaterThan(10_000);
     }
 }

@@ -21,12 +21,6 @@ import java.util.List;
 import org.apache.commons.net.tftp.TFTP;
 import org.apache.commons.net.tftp.TFTPClient;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.graphics.GC;
-import org.eclipse.swt.graphics.Image;
-import org.eclipse.swt.graphics.ImageLoader;
-import org.eclipse.swt.graphics.Rectangle;
-import org.eclipse.swt.widgets.Display;
-import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
@@ -178,26 +172,7 @@ class ConsoleUiTest {
         Await.until("the selected transfer's detail below the table", WAIT, () -> Widgets.onUi(
                 () -> ((org.eclipse.swt.widgets.Text) Widgets.find(UiIds.WIDGET_TRACE_DETAIL).orElseThrow()).getText()
                         .contains("blksize 512")));
-        // let the display paint the selection and detail before capturing
-        Await.until("idle display", WAIT, () -> Widgets.onUi(() -> !Display.getDefault().readAndDispatch()));
-        Widgets.onUi(() -> {
-            Display d = Display.getDefault();
-            Shell shell = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
-            Rectangle b = shell.getBounds();
-            Image image = new Image(d, b.width, b.height);
-            GC gc = new GC(image);
-            try {
-                // render the widgets themselves (not the screen), so the capture shows the current state
-                shell.print(gc);
-                ImageLoader loader = new ImageLoader();
-                loader.data = new org.eclipse.swt.graphics.ImageData[] {image.getImageData()};
-                loader.save(target.toString(), SWT.IMAGE_PNG);
-            } finally {
-                gc.dispose();
-                image.dispose();
-            }
-            return null;
-        });
+        Screenshots.ofWorkbench(target);
         assertThat(Files.size(target)).isGreaterThan(10_000);
     }
 }

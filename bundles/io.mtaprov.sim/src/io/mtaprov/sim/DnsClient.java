@@ -32,6 +32,12 @@ final class DnsClient {
         resolver.setTimeout(timeout);
     }
 
+    /** Queries from the MTA's own address, as a real MTA does, so the DNS server can name it. */
+    DnsClient(InetSocketAddress server, Duration timeout, java.net.InetAddress local) {
+        this(server, timeout);
+        resolver.setLocalAddress(local);
+    }
+
     /** The first A record of {@code fqdn}. */
     InetAddress resolveA(String fqdn) throws IOException {
         for (Record r : query(fqdn, Type.A)) {

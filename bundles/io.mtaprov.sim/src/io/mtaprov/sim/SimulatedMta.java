@@ -294,7 +294,7 @@ public final class SimulatedMta implements AutoCloseable {
             dns = new InetSocketAddress(lease.dnsServers().get(0).toInetAddress(), settings.dnsPort());
         }
         try {
-            InetAddress a = new DnsClient(dns, settings.dnsTimeout()).resolveA(name);
+            InetAddress a = new DnsClient(dns, settings.dnsTimeout(), lease.address().toInetAddress()).resolveA(name);
             trace.received(step, dns, "DNS A " + name + " = " + a.getHostAddress(), "");
             return a;
         } catch (IOException e) {

@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * took a tenth of the server's CPU and starved the TFTP transfers (docs/benchmarks.md, Reboot storm).
  * <p>
  * Trace events live in a second database file in the same directory ({@code trace.mv.db}, see
- * {@link #traceConnection()}): the lease store makes every commit of the main database write an
+ * {@link #traceConnection()}): every commit of the main database writes an
  * MVStore chunk ({@code WRITE_DELAY 0}), and with the trace table in it each of those chunks also
  * rewrote the trace pages dirtied since the previous one; in a reboot storm that was a sixth of the
  * server's CPU. The trace file keeps H2's default write delay (events may be lost in the last half
@@ -78,8 +78,11 @@ public class H2Database {
         this.directory = dir;
         // QUERY_CACHE_SIZE: H2 parses a statement again unless the session's cache (8 by default) still
         // holds it; the stores use about 20 statements, so in a reboot storm parsing took 14 % of the CPU
+        // WRITE_DELAY=0: H2 writes committed changes in the background (500 ms by default), so a kill -9
+        // right after a commit would lose an ACKed lease or a generated file; with 0 every commit is in
+        // the file when commit() returns (not fsynced: a power cut is not covered)
         String url = "jdbc:h2:file:" + dir.resolve(FILE_NAME).toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE"
-                + ";QUERY_CACHE_SIZE=" + QUERY_CACHE_SIZE;
+                + ";QUERY_CACHE_SIZE=" + QUERY_CACHE_SIZE + ";WRITE_DELAY=0";
         JdbcConnectionPool p = JdbcConnectionPool.create(url, "mtaprov", "");
         p.setMaxConnections(MAX_CONNECTIONS); // never reached: the semaphore gates first
         try (Connection c = p.getConnection()) {

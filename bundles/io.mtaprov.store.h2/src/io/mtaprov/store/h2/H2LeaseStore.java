@@ -7,14 +7,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -23,10 +21,9 @@ import org.osgi.service.component.annotations.Reference;
  * (schema version 2; the realm column since version 4). Thread-safe; every call uses its own pooled connection.
  *
  * <p>Durability: H2 keeps committed changes in memory and writes them to the file in the
- * background (WRITE_DELAY, 500 ms by default), so a kill -9 right after a commit loses it. This
- * store sets {@code WRITE_DELAY 0} on the database when it starts (a database-wide, non-persistent
- * setting that also benefits the other stores): every commit is then written to the MVStore file
- * before {@code commit()} returns, which survives the death of the process (not a power failure:
+ * background (WRITE_DELAY, 500 ms by default), so a kill -9 right after a commit loses it.
+ * {@link H2Database} opens the database with {@code WRITE_DELAY=0}: every commit is then written to
+ * the MVStore file before {@code commit()} returns, which survives the death of the process (not a power failure:
  * H2 does not fsync per commit). {@code H2LeaseStoreTest} checks it with {@code SHUTDOWN
  * IMMEDIATELY}, which drops unwritten changes exactly as kill -9 does.
  */
@@ -39,24 +36,14 @@ public class H2LeaseStore implements LeaseStore {
     public H2LeaseStore() {
     }
 
-    /** For use outside OSGi (tests, benchmarks); makes commits durable as {@link #activate()} does. */
+    /** For use outside OSGi (tests, benchmarks). */
     public H2LeaseStore(H2Database db) {
         this.db = db;
-        activate();
     }
 
     @Reference
     void setDatabase(H2Database database) {
         this.db = database;
-    }
-
-    @Activate
-    void activate() {
-        try (Connection c = db.connection(); Statement st = c.createStatement()) {
-            st.execute("SET WRITE_DELAY 0");
-        } catch (SQLException e) {
-            throw new StoreException("cannot make lease commits durable (SET WRITE_DELAY 0)", e);
-        }
     }
 
     @Override

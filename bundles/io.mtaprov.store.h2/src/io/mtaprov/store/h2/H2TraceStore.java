@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * {@link H2Database}); events a workspace kept in the main database before are moved there once. The bus hands batches to a bounded queue;
  * one writer thread inserts them with JDBC batches, one transaction per drained group, so the bus
  * dispatcher never waits on disk. A group gathers batches for up to {@value #LINGER_MS} ms or
- * {@value #GROUP_EVENTS} events: the lease store sets {@code WRITE_DELAY 0} for the whole database,
+ * {@value #GROUP_EVENTS} events: the main database is opened with {@code WRITE_DELAY=0},
  * so every commit writes an MVStore chunk, and one commit per bus batch cost a sixth of the server's
  * CPU in a reboot storm (docs/benchmarks.md, Reboot storm). Events reach the store at most that much
  * later; views get them live from the bus.

@@ -63,4 +63,19 @@ class H2GeneratedFileStoreTest {
         db.open(dir);
         assertThat(new H2GeneratedFileStore(db).content(f.name())).hasValueSatisfying(b -> assertThat(b).hasSize(300_000));
     }
+
+    @Test
+    void aStoredFileSurvivesTheProcessDyingWithoutShutdownEvenWithoutTheLeaseStore() throws SQLException {
+        // durability belongs to the database, not to whichever store happens to be active
+        GeneratedFile f = store.put("00:10:95:00:00:01", "abc".getBytes());
+        try (java.sql.Connection c = db.connection(); java.sql.Statement st = c.createStatement()) {
+            st.execute("SHUTDOWN IMMEDIATELY"); // drops unwritten changes, as kill -9 does
+        } catch (SQLException expected) {
+            // the connection dies with the database
+        }
+        db = new H2Database();
+        db.open(dir);
+        assertThat(new H2GeneratedFileStore(db).content(f.name()))
+                .hasValueSatisfying(b -> assertThat(b).isEqualTo("abc".getBytes()));
+    }
 }

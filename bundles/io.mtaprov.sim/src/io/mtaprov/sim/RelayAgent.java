@@ -2,6 +2,7 @@ package io.mtaprov.sim;
 
 import io.mtaprov.protocol.dhcp.Ipv4Address;
 import java.io.IOException;
+import java.net.BindException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
@@ -28,6 +29,8 @@ final class RelayAgent {
     static final int MAX_MESSAGE = 1500;
     /** BOOTP header offsets (RFC 2131 section 2, figure 1). */
     private static final int OP = 0, HLEN = 2, XID = 4, CHADDR = 28, BOOTREPLY = 2;
+    /** How long a bind waits for a just-released agent's socket to close. */
+    private static final long REBIND_WAIT_MS = 2_000;
     private static final Map<InetSocketAddress, RelayAgent> AGENTS = new HashMap<>(); // guarded by itself
 
     private final InetSocketAddress address;
@@ -37,16 +40,40 @@ final class RelayAgent {
 
     private RelayAgent(InetSocketAddress address) throws IOException {
         this.address = address;
-        DatagramSocket s = new DatagramSocket(null);
-        try {
-            s.bind(address);
-        } catch (IOException e) {
-            s.close();
-            throw new IOException("cannot bind the relay agent (giaddr) to " + address.getAddress().getHostAddress()
-                    + ":" + address.getPort() + ": " + e.getMessage(), e);
-        }
-        socket = s;
+        socket = bind(address);
         Thread.ofVirtual().name("mtaprov-sim-relay-" + address).start(this::receive);
+    }
+
+    /**
+     * Binds {@code address}, retrying for up to {@link #REBIND_WAIT_MS}: when the previous agent on
+     * the same address was just released, the JDK defers closing its descriptor until its receiving
+     * thread has left {@code receive}, so an immediate re-bind can meet "Address already in use".
+     */
+    private static DatagramSocket bind(InetSocketAddress address) throws IOException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(REBIND_WAIT_MS);
+        while (true) {
+            DatagramSocket s = new DatagramSocket(null);
+            try {
+                s.bind(address);
+                return s;
+            } catch (BindException e) {
+                s.close();
+                if (System.nanoTime() - deadline >= 0) {
+                    throw new IOException("cannot bind the relay agent (giaddr) to "
+                            + address.getAddress().getHostAddress() + ":" + address.getPort() + ": " + e.getMessage(), e);
+                }
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while binding the relay agent to " + address, ie);
+                }
+            } catch (IOException e) {
+                s.close();
+                throw new IOException("cannot bind the relay agent (giaddr) to " + address.getAddress().getHostAddress()
+                        + ":" + address.getPort() + ": " + e.getMessage(), e);
+            }
+        }
     }
 
     /** The agent on {@code giaddr:serverPort}, bound on first use; pair with {@link #release}. */

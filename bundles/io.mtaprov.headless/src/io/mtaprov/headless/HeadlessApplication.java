@@ -91,7 +91,8 @@ public class HeadlessApplication implements IApplication {
             LOG.warn("not every server stopped cleanly: {}", e.toString());
         }
         for (ServerStatus s : registry.statuses()) {
-            LOG.info("{}: {}", s.name(), s.state());
+            LOG.info("{}: {} (received {}, answered {}, rejected {}, dropped {})", s.name(), s.state(), s.received(),
+                    s.answered(), s.rejected(), s.dropped());
         }
     }
 

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * batch to every listener. A failing listener is logged and kept. After a batch the dispatcher
  * pauses {@value #GATHER_MS} ms so that the next one gathers what arrives meanwhile: without it, a
  * reboot storm gave the listeners (the H2 trace store, the UI) tens of thousands of one-event
- * batches per second.
+ * batches per second. A flood of rejected input is sampled ({@link RejectionSampler}).
  */
 public class BoundedTraceBus implements TraceBus, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BoundedTraceBus.class);
@@ -31,10 +31,20 @@ public class BoundedTraceBus implements TraceBus, AutoCloseable {
     private final AtomicLong dropped = new AtomicLong();
     private final List<TraceListener> listeners = new CopyOnWriteArrayList<>();
     private final Thread dispatcher;
+    private final RejectionSampler sampler;
     private volatile boolean running = true;
 
     public BoundedTraceBus(int capacity) {
+        this(capacity, RejectionSampler.DEFAULT_PER_SECOND);
+    }
+
+    /**
+     * @param capacity             events queued at most; more are dropped (and counted)
+     * @param rejectionsPerSecond  REJECTED events traced per source and second, see {@link RejectionSampler}
+     */
+    public BoundedTraceBus(int capacity, int rejectionsPerSecond) {
         this.capacity = capacity;
+        this.sampler = new RejectionSampler(rejectionsPerSecond);
         this.dispatcher = new Thread(this::dispatchLoop, "mtaprov-tracebus");
         dispatcher.setDaemon(true);
         dispatcher.start();
@@ -42,6 +52,9 @@ public class BoundedTraceBus implements TraceBus, AutoCloseable {
 
     @Override
     public boolean publish(TraceEvent event) {
+        if (!sampler.admit(event, System.nanoTime())) {
+            return true; // counted, summarised once per second by the dispatcher
+        }
         if (size.incrementAndGet() > capacity) {
             size.decrementAndGet();
             dropped.incrementAndGet();
@@ -63,6 +76,11 @@ public class BoundedTraceBus implements TraceBus, AutoCloseable {
         return dropped.get();
     }
 
+    /** Rejected events counted but not traced because of their rate (see {@link RejectionSampler}). */
+    public long sampledOut() {
+        return sampler.suppressed();
+    }
+
     /** Delivers everything queued so far, then stops the dispatcher. */
     @Override
     public void close() {
@@ -78,6 +96,7 @@ public class BoundedTraceBus implements TraceBus, AutoCloseable {
     private void dispatchLoop() {
         while (running || !queue.isEmpty()) {
             List<TraceEvent> batch = drain();
+            batch.addAll(sampler.summaries(System.nanoTime()));
             if (batch.isEmpty()) {
                 if (running) {
                     LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(50));

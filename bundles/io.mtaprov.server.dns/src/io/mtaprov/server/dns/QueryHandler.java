@@ -79,6 +79,10 @@ final class QueryHandler {
                     "RFC 6891 6.1.1", ProvisioningStep.DHCP_OPTIONS_TRANSFER);
         }
         Record question = query.getQuestion();
+        if (question == null) { // dnsjava stops parsing a message with TC set where it ends, counts unchanged
+            return rejected(headerOnly(id, opcode, rd, Rcode.FORMERR), "FORMERR question missing",
+                    "the header counts one question but the message ends before it", ProvisioningStep.DHCP_OPTIONS_TRANSFER);
+        }
         Message resp = new Message(id);
         Header rh = resp.getHeader();
         rh.setFlag(Flags.QR);

@@ -95,7 +95,20 @@ public final class KdcEngine {
                     "a KDC answers AS-REQ and TGS-REQ only", Outcome.REJECTED);
         }
         KdcReq req = (KdcReq) msg;
-        boolean as = msg.getMsgType() == KrbMessageType.AS_REQ;
+        if (req.getReqBody() == null) {
+            return error(KrbErrorCode.KRB_AP_ERR_MSG_TYPE, null, null, "", "", "malformed request",
+                    "a KDC-REQ without req-body (RFC 4120 section 5.4.1)", Outcome.REJECTED);
+        }
+        try {
+            return handle(req, request, tcp, peer);
+        } catch (RuntimeException e) { // a field Kerby decoded but cannot use; never kill the request thread
+            return error(KrbErrorCode.KRB_ERR_GENERIC, null, null, "", "", "malformed request",
+                    "request refused: " + e, Outcome.REJECTED);
+        }
+    }
+
+    private Exchange handle(KdcReq req, byte[] request, boolean tcp, InetAddress peer) {
+        boolean as = req.getMsgType() == KrbMessageType.AS_REQ;
         String kind = as ? "AS-REQ" : "TGS-REQ";
         PrincipalName cname = req.getReqBody().getCname();
         PrincipalName sname = req.getReqBody().getSname();
@@ -174,13 +187,19 @@ public final class KdcEngine {
             err.setCname(cname);
         }
         if (etext != null && !etext.isEmpty()) {
-            err.setEtext(etext.length() > 200 ? etext.substring(0, 200) : etext);
+            err.setEtext(KerberosText.printable(etext, 200));
         }
         if (edata != null) {
             err.setEdata(edata);
         }
         try {
             return new Exchange(KrbCodec.encode(err), client, mac, summary, detail, outcome);
+        } catch (RuntimeException e) { // a client's name Kerby cannot encode back: answer without echoing it
+            if (cname != null || sname != null) {
+                return error(code, null, null, client, mac, summary, detail, outcome, etext, edata);
+            }
+            return new Exchange(new byte[0], client, mac, summary, detail + "; KRB-ERROR not encodable: "
+                    + e.getMessage(), Outcome.FAILED);
         } catch (KrbException e) {
             return new Exchange(new byte[0], client, mac, summary, detail + "; KRB-ERROR not encodable: "
                     + e.getMessage(), Outcome.FAILED);

@@ -154,10 +154,32 @@ public class H2TraceStore implements TraceStore {
             c.commit();
             c.setAutoCommit(true);
         } catch (SQLException e) {
-            lost.addAndGet(n);
-            LOG.error("could not persist {} trace events", n, e);
+            LOG.warn("a batch of {} trace events failed ({}); storing them one by one", n, e.getMessage());
+            insertOneByOne(group);
         } finally {
             written.addAndGet(n);
+        }
+    }
+
+    /** After a failed batch: every event that can be stored is, only the bad ones are lost (and counted). */
+    private void insertOneByOne(List<List<TraceEvent>> group) {
+        try (Connection c = db.traceConnection(); PreparedStatement ps = c.prepareStatement(INSERT)) {
+            c.setAutoCommit(true);
+            for (List<TraceEvent> batch : group) {
+                for (TraceEvent e : batch) {
+                    try {
+                        bind(ps, e);
+                        ps.executeUpdate();
+                    } catch (SQLException bad) {
+                        lost.incrementAndGet();
+                        LOG.error("could not persist the trace event '{}' of {}: {}", e.summary(), e.source(), bad.getMessage());
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            long n = group.stream().mapToLong(List::size).sum();
+            lost.addAndGet(n);
+            LOG.error("could not persist {} trace events", n, e);
         }
     }
 
@@ -200,9 +222,11 @@ public class H2TraceStore implements TraceStore {
     private static void bind(PreparedStatement ps, TraceEvent e) throws SQLException {
         Instant t = e.time();
         ps.setLong(1, t.getEpochSecond() * 1_000_000_000L + t.getNano());
-        ps.setString(2, e.mtaMac());
+        // column widths of V1: a hardware address longer than a MAC (hlen > 6 from a garbage packet)
+        // keeps its first six octets rather than failing the whole batch
+        ps.setString(2, e.mtaMac().length() <= 17 ? e.mtaMac() : e.mtaMac().substring(0, 17));
         ps.setInt(3, e.step().number());
-        ps.setString(4, e.source());
+        ps.setString(4, e.source().length() <= 8 ? e.source() : e.source().substring(0, 8));
         ps.setString(5, e.direction().name());
         ps.setString(6, clip(e.peer(), 64));
         ps.setString(7, clip(e.summary(), SUMMARY_MAX));

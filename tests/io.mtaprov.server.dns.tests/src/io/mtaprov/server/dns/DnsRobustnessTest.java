@@ -56,6 +56,18 @@ class DnsRobustnessTest extends ServerFixture {
         assertStillAnswers();
     }
 
+    /** Found by the live-port fuzzer: with TC set, dnsjava stops where the message ends and keeps the counts. */
+    @Test
+    void answersFormerrToATruncatedQueryWhoseTcFlagHidesTheMissingQuestion() throws IOException {
+        byte[] wire = DnsClient.query("mps.mtaprov.lab", Type.A).toWire();
+        byte[] cut = Arrays.copyOf(wire, 12); // header only, QDCOUNT still 1
+        cut[2] |= 0x02; // TC
+        Message m = new Message(client.udpRaw(cut));
+        assertThat(m.getRcode()).isEqualTo(Rcode.FORMERR);
+        awaitTraced("FORMERR question missing");
+        assertStillAnswers();
+    }
+
     @Test
     void dropsDatagramsShorterThanAHeaderAndTracesWhy() throws IOException {
         client.udpSendOnly(new byte[0]);

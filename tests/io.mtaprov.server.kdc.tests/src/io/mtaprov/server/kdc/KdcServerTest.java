@@ -215,4 +215,37 @@ class KdcServerTest {
         assertThat(lastTrace().outcome()).isEqualTo(Outcome.REJECTED);
         assertThat(server.status().rejected()).isPositive();
     }
+
+    /** Found by the live-port fuzzer: the reason quoted the client's bytes, and Kerby refuses non-ASCII e-text. */
+    @Test
+    void requestWithNonAsciiInATimeFieldIsAnsweredWithAnAsciiError() throws Exception {
+        byte[] der = PkinitTestClient.plain(MTA).der();
+        int at = -1;
+        for (int i = 0; i + 2 < der.length; i++) {
+            if (der[i] == 0x18 && der[i + 1] == 0x0f) { // GeneralizedTime "YYYYMMDDHHMMSSZ"
+                at = i + 2 + 6;
+                break;
+            }
+        }
+        assertThat(at).as("a KerberosTime in the request").isPositive();
+        der[at] = (byte) 0xe9;
+        KrbError e = error(client.udp(der));
+        assertThat(e.getErrorCode()).isNotEqualTo(KrbErrorCode.KDC_ERR_NONE);
+        assertThat(e.getEtext() == null ? "" : e.getEtext()).matches("[\\x20-\\x7e]*");
+        assertThat(lastTrace().outcome()).isEqualTo(Outcome.REJECTED);
+    }
+
+    /** Found by the live-port fuzzer: a KDC-REQ without req-body threw a NullPointerException. */
+    @Test
+    void requestWithoutBodyIsAnsweredWithAnError() throws Exception {
+        byte[] noBody = {0x6a, 0x0c, 0x30, 0x0a, (byte) 0xa1, 0x03, 0x02, 0x01, 0x05, (byte) 0xa2, 0x03, 0x02, 0x01, 0x0a};
+        KrbError e = error(client.udp(noBody));
+        assertThat(e.getErrorCode()).isNotEqualTo(KrbErrorCode.KDC_ERR_NONE);
+        assertThat(lastTrace().outcome()).isEqualTo(Outcome.REJECTED);
+        assertThat(requestWithoutPadataStillAnswered()).isTrue();
+    }
+
+    private boolean requestWithoutPadataStillAnswered() throws Exception {
+        return error(client.udp(PkinitTestClient.plain(MTA).der())).getErrorCode() == KrbErrorCode.KDC_ERR_PREAUTH_REQUIRED;
+    }
 }

@@ -50,6 +50,27 @@ class H2TraceStoreTest {
         }
     }
 
+    /** Found by the live-port fuzzer: one DHCP packet with hlen 16 made its whole batch of thousands fail. */
+    @Test
+    void anOverlongHardwareAddressDoesNotCostTheOtherEventsOfItsBatch() throws SQLException {
+        H2Database db = new H2Database();
+        db.open(dir);
+        try (BoundedTraceBus bus = new BoundedTraceBus(100_000)) {
+            H2TraceStore store = new H2TraceStore();
+            store.start(db, bus);
+            for (int i = 0; i < 500; i++) {
+                bus.publish(event(i == 250 ? "02:66:7a:10:00:01:00:00:00:00:00:00:00:00:00:00" : "00:10:95:00:00:01", i,
+                        Outcome.OK));
+            }
+            Await.until("500 stored events", Duration.ofSeconds(20), () -> store.count() == 500);
+            assertThat(store.lost()).isZero();
+            assertThat(store.forMta("02:66:7a:10:00:01", 10)).extracting(TraceEvent::summary).containsExactly("event 250");
+            store.deactivate();
+        } finally {
+            db.close();
+        }
+    }
+
     @Test
     void movesEventsOfAnOlderWorkspaceIntoTheTraceDatabaseInOrder() throws Exception {
         H2Database old = new H2Database();

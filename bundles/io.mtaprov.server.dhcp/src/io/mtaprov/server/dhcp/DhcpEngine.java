@@ -240,7 +240,15 @@ final class DhcpEngine {
     /** Encodes and addresses a reply (RFC 2131 section 4.1), traced as step 2. */
     void send(Req r, DhcpMessage reply, DhcpMessageType type, String summary, String detail, Outcome o) {
         Exchange ex = r.ex();
-        ex.reply = ReplyFactory.encode(reply, r.m());
+        try {
+            ex.reply = ReplyFactory.encode(reply, r.m());
+        } catch (IllegalArgumentException tooLong) { // e.g. a long option 82 to echo (RFC 3046 2.2) and option 122
+            ex.reply = null;
+            ex.result = Exchange.Result.REJECTED;
+            trace(r, ProvisioningStep.DHCP_OPTIONS_TRANSFER, Direction.OUT, "", "no " + type + " sent: it does not fit",
+                    tooLong.getMessage() + " (the client's option 57, at least 576: RFC 2131 section 2)", Outcome.REJECTED);
+            return;
+        }
         ex.destination = destination(r.m(), ex.source);
         ex.result = type == DhcpMessageType.NAK ? Exchange.Result.REJECTED : Exchange.Result.ANSWERED;
         trace(r, ProvisioningStep.DHCP_OPTIONS_TRANSFER, Direction.OUT, ex.destination.getAddress().getHostAddress()

@@ -50,6 +50,8 @@ public class TftpServer extends AbstractManagedServer {
 
     private volatile GeneratedFileStore files;
     private volatile TraceBus trace;
+    private volatile TftpPolicy policy;
+    private volatile ClientRateLimiter limiter;
     private final Semaphore transferSlots = new Semaphore(MAX_CONCURRENT_TRANSFERS);
     /** Client TID -> the request being served for it, until the client's first ACK. */
     private final ConcurrentHashMap<InetSocketAddress, Active> activeRequests = new ConcurrentHashMap<>();
@@ -68,13 +70,25 @@ public class TftpServer extends AbstractManagedServer {
 
     public TftpServer() {
         super(new ServerSettings(ServerSettings.LOOPBACK, DEFAULT_PORT, true));
+        policy(TftpPolicy.DEFAULTS);
     }
 
-    /** For use outside OSGi (tests, headless benchmarks). */
+    /** For use outside OSGi (tests, headless benchmarks): no rate limit, see {@link TftpPolicy#UNLIMITED}. */
     public TftpServer(ServerSettings settings, GeneratedFileStore files, TraceBus trace) {
+        this(settings, files, trace, TftpPolicy.UNLIMITED);
+    }
+
+    /** For use outside OSGi with a policy. */
+    public TftpServer(ServerSettings settings, GeneratedFileStore files, TraceBus trace, TftpPolicy policy) {
         super(settings);
         this.files = files;
         this.trace = trace;
+        policy(policy);
+    }
+
+    private void policy(TftpPolicy p) {
+        this.policy = p;
+        this.limiter = new ClientRateLimiter(p.clientRate(), p.clientBurst());
     }
 
     @Reference
@@ -89,6 +103,7 @@ public class TftpServer extends AbstractManagedServer {
 
     @Activate
     void activate(BundleContext context) {
+        policy(TftpPolicy.fromProperties(context::getProperty));
         configure(ServerSettings.fromProperties(ID, DEFAULT_PORT, context::getProperty));
     }
 
@@ -174,6 +189,13 @@ public class TftpServer extends AbstractManagedServer {
             DatagramPacket p) {
         counters.received.increment();
         InetSocketAddress client = (InetSocketAddress) p.getSocketAddress();
+        if (!limiter.allow(client.getAddress(), System.nanoTime())) {
+            counters.dropped.increment(); // no ERROR either: an answer would amplify a flood
+            publish("", ProvisioningStep.CONFIG_FILE_REQUEST, Direction.IN, client, "request dropped: rate limit",
+                    "more than " + policy.clientRate() + " requests/s (bursts of " + policy.clientBurst() + ") from "
+                            + client.getAddress().getHostAddress() + " (mtaprov.tftp.clientRate)", Outcome.REJECTED);
+            return;
+        }
         TftpPacket.Request req;
         try {
             req = TftpPacket.parseRequest(buf, p.getLength());
@@ -241,6 +263,16 @@ public class TftpServer extends AbstractManagedServer {
             Optional<byte[]> content = meta.isPresent() ? files.content(name) : Optional.empty();
             if (content.isEmpty()) {
                 reject(socket, client, TftpPacket.ERR_FILE_NOT_FOUND, "file " + quoted(name) + " not found", "");
+                return;
+            }
+            java.time.Instant expiry = meta.get().created().plus(policy.fileLifetime());
+            if (java.time.Instant.now().isAfter(expiry)) {
+                counters.rejected.increment();
+                reply(socket, client, TftpPacket.error(TftpPacket.ERR_FILE_NOT_FOUND, "file " + quoted(name) + " expired"));
+                publish(meta.get().mtaMac(), ProvisioningStep.CONFIG_FILE_REQUEST, Direction.IN, client,
+                        "refused: file " + quoted(name) + " expired", "generated " + meta.get().created()
+                                + "; files are served for " + policy.fileLifetime().toSeconds()
+                                + " s (mtaprov.tftp.fileLifetimeSeconds)", Outcome.REJECTED);
                 return;
             }
             String mac = meta.get().mtaMac();

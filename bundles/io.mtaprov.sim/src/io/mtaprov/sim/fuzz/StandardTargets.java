@@ -136,9 +136,7 @@ public final class StandardTargets {
     }
 
     private static String dnsTcpProbe(InetSocketAddress server, Duration timeout, String zone) throws Exception {
-        try (Socket s = new Socket()) {
-            s.connect(server, (int) timeout.toMillis());
-            s.setSoTimeout((int) timeout.toMillis());
+        try (Socket s = probeConnection(server, timeout)) {
             s.getOutputStream().write(dnsTcpFramed(query(zone, Type.SOA, false)));
             DataInputStream in = new DataInputStream(s.getInputStream());
             byte[] r = new byte[in.readUnsignedShort()];
@@ -174,9 +172,7 @@ public final class StandardTargets {
         if (transport == Transport.UDP) {
             r = udpExchange(server, req, timeout, b -> b.length > 0);
         } else {
-            try (Socket s = new Socket()) {
-                s.connect(server, (int) timeout.toMillis());
-                s.setSoTimeout((int) timeout.toMillis());
+            try (Socket s = probeConnection(server, timeout)) {
                 s.getOutputStream().write(KerberosSeeds.tcpFramed(req));
                 DataInputStream in = new DataInputStream(s.getInputStream());
                 int len = in.readInt();
@@ -269,6 +265,34 @@ public final class StandardTargets {
         return "ERROR 1";
     }
 
+    /**
+     * Probes come from their own address, so that the per-client rate limits the fuzzer's flood
+     * runs into (TFTP, DHCP) do not hide whether the server still serves a good client.
+     */
+    static InetAddress probeSource(InetSocketAddress server) {
+        if (!server.getAddress().isLoopbackAddress()) {
+            return null;
+        }
+        try {
+            return InetAddress.getByAddress(new byte[] {127, 0, 0, 2});
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Socket probeConnection(InetSocketAddress server, Duration timeout) throws IOException {
+        Socket s = new Socket();
+        try {
+            s.bind(new InetSocketAddress(probeSource(server), 0));
+            s.connect(server, (int) timeout.toMillis());
+            s.setSoTimeout((int) timeout.toMillis());
+            return s;
+        } catch (IOException e) {
+            s.close();
+            throw e;
+        }
+    }
+
     private static InetSocketAddress at(Network n, String port) {
         Integer p = n.ports().get(port);
         if (p == null) {
@@ -280,7 +304,7 @@ public final class StandardTargets {
     /** Sends {@code request} from a fresh socket and returns the first datagram that {@code accept}s. */
     private static byte[] udpExchange(InetSocketAddress server, byte[] request, Duration timeout,
             java.util.function.Predicate<byte[]> accept) throws IOException {
-        try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(server.getAddress(), 0))) {
+        try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(probeSource(server), 0))) {
             s.send(new DatagramPacket(request, request.length, server));
             long deadline = System.nanoTime() + timeout.toNanos();
             byte[] buf = new byte[65_535];

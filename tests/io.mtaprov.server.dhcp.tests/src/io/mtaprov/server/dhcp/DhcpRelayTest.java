@@ -71,6 +71,26 @@ class DhcpRelayTest {
         }
     }
 
+    /** Found by the live-port fuzzer: an OFFER that cannot fit 576 bytes threw out of the engine. */
+    @Test
+    void aReplyThatCannotFitTheClientsMessageSizeIsNotSentAndTraced() throws Exception {
+        try (DhcpFixture f = new DhcpFixture(dir, twoCmts(), ProvisioningNetwork.LOOPBACK_DEFAULTS);
+                DhcpTestClient relay1 = new DhcpTestClient("127.0.0.2", f.port, f.port)) {
+            relay1.timeout(500);
+            byte[] longId = new byte[220];
+            java.util.Arrays.fill(longId, (byte) 'c');
+            RelayAgentInfo huge = RelayAgentInfo.of(longId, longId); // 444 bytes to echo (RFC 3046 2.2, RFC 3396)
+            Ipv4Address gi1 = Ipv4Address.parse("127.0.0.2");
+            relay1.send(relay1.mta(DhcpMessageType.DISCOVER, 6).giaddr(gi1).hops(1).option(huge.toOption()).build());
+            assertThat(relay1.receive()).isEmpty();
+            io.mtaprov.tests.support.Await.until("the refusal traced", java.time.Duration.ofSeconds(5),
+                    () -> f.trace.events().stream().anyMatch(e -> e.summary().contains("does not fit")
+                            && e.outcome() == io.mtaprov.core.model.Outcome.REJECTED));
+            assertThat(relay1.exchange(relay1.mta(DhcpMessageType.DISCOVER, 7).giaddr(gi1).build()).yiaddr().toString())
+                    .startsWith("10.20.0.");
+        }
+    }
+
     @Test
     void anUnknownRelayIsRefusedAndAClassWithoutPoolIsNotServed() throws Exception {
         try (DhcpFixture f = new DhcpFixture(dir, twoCmts(), ProvisioningNetwork.LOOPBACK_DEFAULTS);

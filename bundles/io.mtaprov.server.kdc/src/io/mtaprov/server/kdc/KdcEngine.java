@@ -3,6 +3,8 @@ package io.mtaprov.server.kdc;
 import io.mtaprov.core.model.Outcome;
 import io.mtaprov.pki.Credential;
 import io.mtaprov.pki.MtaChainValidator;
+import io.mtaprov.protocol.DecodeException;
+import io.mtaprov.protocol.km.DerShape;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
@@ -84,6 +86,12 @@ public final class KdcEngine {
     /** Processes one KDC request (DER, without TCP length prefix). Never throws for bad input. */
     public Exchange handle(byte[] request, boolean tcp, InetAddress peer) {
         KrbMessage msg;
+        try {
+            DerShape.check(request); // before Kerby, which allocates whatever a length claims
+        } catch (DecodeException e) {
+            return error(KrbErrorCode.KRB_AP_ERR_MSG_TYPE, null, null, "", "", "malformed request",
+                    "not a DER-encoded Kerberos message: " + e.getMessage(), Outcome.REJECTED);
+        }
         try {
             msg = KrbCodec.decodeMessage(ByteBuffer.wrap(request));
         } catch (IOException | RuntimeException e) {

@@ -3,6 +3,7 @@ package io.mtaprov.server.dns;
 import io.mtaprov.core.lease.Lease;
 import io.mtaprov.core.lease.LeaseEvents;
 import io.mtaprov.core.lease.LeaseLookup;
+import io.mtaprov.core.model.ProvisioningStep;
 import io.mtaprov.core.server.AbstractManagedServer;
 import io.mtaprov.core.server.ManagedServer;
 import io.mtaprov.core.server.ServerSettings;
@@ -126,6 +127,16 @@ public class DnsServer extends AbstractManagedServer implements EventHandler {
     @Override
     protected String displayName() {
         return "DNS server";
+    }
+
+    @Override
+    protected TraceBus overloadTrace() {
+        return trace;
+    }
+
+    @Override
+    protected ProvisioningStep overloadStep() {
+        return ProvisioningStep.DHCP_OPTIONS_TRANSFER;
     }
 
     @Override

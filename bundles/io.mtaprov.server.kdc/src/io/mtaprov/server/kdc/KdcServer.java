@@ -109,6 +109,16 @@ public class KdcServer extends AbstractManagedServer {
     }
 
     @Override
+    protected TraceBus overloadTrace() {
+        return trace;
+    }
+
+    @Override
+    protected ProvisioningStep overloadStep() {
+        return ProvisioningStep.SNMPV3_SECURITY;
+    }
+
+    @Override
     protected String protocol() {
         return "Kerberos/UDP+TCP";
     }

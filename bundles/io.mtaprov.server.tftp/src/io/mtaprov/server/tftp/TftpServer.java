@@ -123,6 +123,16 @@ public class TftpServer extends AbstractManagedServer {
     }
 
     @Override
+    protected TraceBus overloadTrace() {
+        return trace;
+    }
+
+    @Override
+    protected ProvisioningStep overloadStep() {
+        return ProvisioningStep.CONFIG_FILE_REQUEST;
+    }
+
+    @Override
     protected String protocol() {
         return "TFTP/UDP";
     }

@@ -1,7 +1,12 @@
 #!/usr/bin/env bash
 # Reboot storm on loopback: N MTAs of one flow provision at once against the headless servers.
-#   releng/bench/storm.sh [--mtas 10000] [--flow hybrid.2] [--concurrency 500] [--rate 0] [--no-docs]
-#   (also ./mtaprov bench storm ...; any other option is passed to SimMain)
+#   releng/bench/storm.sh [--mtas 10000] [--flow hybrid.2] [--concurrency 500] [--rate 0] [--warmup 2000]
+#                         [--scopes FILE] [--server-heap 1g] [--no-docs]
+#   (also ./mtaprov bench storm ...; any other option is passed to SimMain, e.g. --giaddr A,B)
+#   --warmup N: the simulator first provisions N other MTAs, not counted (JIT-warm servers and simulator,
+#   as a server that has run for a while meets a power cut); the servers' CPU is read when it is done
+#   --scopes FILE: the DHCP server's CMTS scopes (mtaprov.dhcp.scopes), e.g. for relays (--giaddr) and
+#   their realms (--flow mixed), or pools larger than the built-in 127.77.0.0/16
 # 1. starts `./mtaprov headless` as its own process on a fresh workspace in a temp dir (empty store,
 #    demo MTA off) with a JFR recording and a GC log, and waits until its servers run;
 # 2. runs `./mtaprov sim` (a second process) with the fleet, a progress line every second;
@@ -17,7 +22,7 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
 source releng/java-home.sh
 
-mtas=10000 flow=hybrid.2 concurrency=500 rate=0 docs=1 heap=1g
+mtas=10000 flow=hybrid.2 concurrency=500 rate=0 docs=1 heap=1g warmup=2000 scopes=""
 sim_args=()
 while (($#)); do
   case "$1" in
@@ -26,8 +31,10 @@ while (($#)); do
     --concurrency) concurrency=$2; shift 2 ;;
     --rate) rate=$2; shift 2 ;;
     --server-heap) heap=$2; shift 2 ;;
+    --warmup) warmup=$2; shift 2 ;;
+    --scopes) scopes=$(cd "$(dirname "$2")" && pwd)/$(basename "$2"); shift 2 ;;
     --no-docs) docs=0; shift ;;
-    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
     *) sim_args+=("$1"); shift ;;
   esac
 done
@@ -49,7 +56,7 @@ done
 { echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"; ps -eo pid,pcpu,etime,args --sort=-pcpu | head -6 | cut -c1-160; } > "$out/machine.txt"
 
 server_vm="-Xmx$heap -Xms$heap -Dmtaprov.demo=false -Xlog:gc:file=$out/server-gc.log \
--XX:StartFlightRecording=name=storm,settings=profile,filename=$out/server-exit.jfr"
+-XX:StartFlightRecording=name=storm,settings=profile,filename=$out/server-exit.jfr${scopes:+ -Dmtaprov.dhcp.scopes=$scopes}"
 log "starting the headless servers (workspace $ws)"
 MTAPROV_WORKSPACE=$ws MTAPROV_VMARGS="$server_vm ${MTAPROV_VMARGS:-}" ./mtaprov headless > "$out/server.out" 2>&1 &
 spid=$!
@@ -64,16 +71,25 @@ if grep -q ": FAILED on" "$out/server.out"; then # e.g. a test run of another en
   log "a server failed to start:"; grep ": FAILED on" "$out/server.out" >&2; exit 1
 fi
 sleep 1 # let start-up JIT settle
-cpu0=$(cpu_s $spid)
-log "servers up (pid $spid, $cpu0 s CPU at start); $mtas MTAs, flow $flow, concurrency $concurrency"
+cpu_start=$(cpu_s $spid)
+log "servers up (pid $spid, $cpu_start s CPU at start); $mtas MTAs after $warmup warm-up MTAs, flow $flow, concurrency $concurrency"
 
+# the servers' CPU is counted from the end of the warm-up: the simulator prints a line there and pauses
+: > "$out/sim.out"
+( if ((warmup > 0)); then
+    until grep -q '^warm-up done' "$out/sim.out" 2>/dev/null; do kill -0 $spid 2>/dev/null || exit 0; sleep 0.02; done
+  fi
+  cpu_s $spid > "$out/server-cpu-start" ) &
+watcher=$!
 t0=$(date +%s.%N)
 set +e
 MTAPROV_SIM_VMARGS="-XX:StartFlightRecording=settings=profile,filename=$out/sim.jfr ${MTAPROV_SIM_VMARGS:-}" \
-  ./mtaprov sim --mtas "$mtas" --flow "$flow" --concurrency "$concurrency" --rate "$rate" \
-  --base-mac 02:4d:54:40:00:00 --csv "$out/mtas.csv" --stats "$out/sim.stats" "${sim_args[@]}" | tee "$out/sim.out"
+  ./mtaprov sim --mtas "$mtas" --flow "$flow" --concurrency "$concurrency" --rate "$rate" --warmup "$warmup" \
+  --base-mac 02:4d:54:40:00:00 --csv "$out/mtas.csv" --stats "$out/sim.stats" "${sim_args[@]}" | tee -a "$out/sim.out"
 sim_status=${PIPESTATUS[0]}
 set -e
+wait $watcher 2>/dev/null || true
+cpu0=$(cat "$out/server-cpu-start" 2>/dev/null || echo "$cpu_start")
 t1=$(date +%s.%N)
 cpu1=$(cpu_s $spid)
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$out/machine.txt"
@@ -139,7 +155,8 @@ failed_by=$(grep -E '^failed\.' "$out/sim.stats" | sed 's/failed\.\([0-9]*\)=\(.
 {
   echo "Run of $(date -u +%Y-%m-%d) on $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'));"
   echo "$("$JAVA_HOME/bin/java" -version 2>&1 | head -1); $(sed -n 1p "$out/machine.txt"), $(grep 'load after' "$out/machine.txt")."
-  echo "\`./mtaprov bench storm --mtas $mtas --flow $flow --concurrency $concurrency --rate $rate\`; server heap $heap."
+  echo "\`./mtaprov bench storm --mtas $mtas --flow $flow --concurrency $concurrency --rate $rate --warmup $warmup${scopes:+ --scopes $(basename "$scopes")}${sim_args[*]:+ ${sim_args[*]}}\`; server heap $heap;"
+  echo "the figures count the $mtas MTAs after the $warmup warm-up MTAs (the store rows include those)."
   echo
   echo "| figure | value |"
   echo "|---|---:|"

@@ -178,12 +178,12 @@ final class DhcpClient implements AutoCloseable {
                 continue; // someone else's reply
             }
             if (type == DhcpMessageType.NAK) {
-                trace.received(step, from, "DHCPNAK", m.toString());
+                trace.received(step, from, "DHCPNAK", m::toString);
                 throw new StepFailure(step, "the server answered DHCPNAK" + m.options().get(56)
                         .map(o -> ": " + new String(o.value(), java.nio.charset.StandardCharsets.US_ASCII)).orElse(""));
             }
             if (type == expected) {
-                trace.received(step, from, "DHCP" + type + " " + m.yiaddr(), m.toString());
+                trace.received(step, from, "DHCP" + type + " " + m.yiaddr(), m::toString);
                 return m;
             }
         }

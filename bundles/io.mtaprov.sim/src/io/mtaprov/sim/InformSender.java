@@ -51,7 +51,7 @@ final class InformSender {
                 PDU p = pdu.get();
                 sent.add(hub.send(p, target, via));
                 trace.sent(step, to, "INFORM " + what + (i > 0 ? " (duplicate, fault injection)" : ""),
-                        p.getVariableBindings().toString());
+                        () -> p.getVariableBindings().toString());
             }
         } catch (IOException e) {
             throw new StepFailure(step, ProvisioningState.FAIL_OTHER_REASON, "cannot send the " + what + " INFORM to "

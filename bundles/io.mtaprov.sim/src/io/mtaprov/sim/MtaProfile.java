@@ -36,6 +36,7 @@ public record MtaProfile(String mac, String vendor, String model, String serialN
     public static final String LAB_OUI = "02:4d:54";
     /** ifIndex of the first voice line (option 60 capability 0x10; PROTOCOL.md: commonly 9). */
     public static final int FIRST_IF_INDEX = 9;
+    private static final java.util.regex.Pattern MAC = java.util.regex.Pattern.compile("[0-9a-f]{2}(:[0-9a-f]{2}){5}");
 
     /** @throws IllegalArgumentException on a malformed MAC, line count, tree or correlation id */
     public MtaProfile {
@@ -120,7 +121,7 @@ public record MtaProfile(String mac, String vendor, String model, String serialN
 
     static String normalizeMac(String mac) {
         String m = mac.trim().toLowerCase(Locale.ROOT).replace('-', ':');
-        if (!m.matches("[0-9a-f]{2}(:[0-9a-f]{2}){5}")) {
+        if (!MAC.matcher(m).matches()) {
             throw new IllegalArgumentException("not a MAC address (xx:xx:xx:xx:xx:xx): " + mac);
         }
         return m;

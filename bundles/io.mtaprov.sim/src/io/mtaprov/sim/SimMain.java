@@ -13,7 +13,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.BiFunction;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -26,16 +31,22 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class SimMain {
     static final String USAGE = """
-            usage: SimMain [--mtas N] [--flow basic.1|basic.2|hybrid.1|hybrid.2] [--dhcp host:port]
+            usage: SimMain [--mtas N] [--flow F[,F...]|mixed] [--dhcp host:port]
                            [--dns host:port] [--mps-port P] [--mta-snmp-port P] [--tftp-port P]
-                           [--rate MTAS_PER_S] [--concurrency N] [--giaddr A] [--base-mac MAC]
+                           [--rate MTAS_PER_S] [--concurrency N] [--giaddr A[,A...]] [--base-mac MAC]
                            [--community C] [--mib cablelabs|ietf] [--lines N] [--set-wait-ms MS]
-                           [--progress-ms MS] [--csv FILE] [--stats FILE]
-              --flow      the flow the MTAs expect from the DHCP realm (default: follow the realm)
+                           [--warmup N] [--progress-ms MS] [--csv FILE] [--stats FILE]
+              --flow      the flow the MTAs expect from the DHCP realm: basic.1, basic.2, hybrid.1, hybrid.2
+                          (default: follow the realm); a list mixes them, MTA i expecting the (i mod n)-th;
+                          mixed = basic.1,basic.2,hybrid.1,hybrid.2
               --dns       DNS server instead of option 6 (default: option 6 at port 10053)
               --tftp-port port of siaddr in the Basic flow (default 10069)
               --rate      MTAs started per second, 0 = no pacing (default 0)
-              --giaddr    relay mode: giaddr of the requests (default: not relayed)
+              --giaddr    relay mode: the MTAs sit behind CMTS relay agents with these giaddrs, MTA i behind
+                          the (i mod n)-th (default: not relayed); with as many relays as flows, the k-th
+                          flow's MTAs sit behind the k-th relay, so each CMTS scope's realm gives its flow
+              --warmup    first run N other MTAs (MACs after the fleet's), not counted: JIT-warm servers
+                          and simulator; prints "warm-up done" before the fleet starts (default 0)
               --progress-ms  interval of the progress line, 0 = none (default 1000)
               --csv       one line per MTA: mac, flow, start, end, each step's duration, outcome
               --stats     the summary's figures as key=value lines (for scripts)
@@ -54,7 +65,9 @@ public final class SimMain {
         int mtas = 1, concurrency = 100, lines = 2;
         double rate = 0;
         String baseMac = MtaProfile.LAB_OUI + ":00:00:01";
-        Flow flow = null;
+        List<Flow> flows = List.of();
+        List<Ipv4Address> relays = List.of();
+        int warmup = 0;
         MibTree tree = MibTree.CABLELABS;
         long progressMs = 1000;
         Path csv = null;
@@ -72,7 +85,7 @@ public final class SimMain {
                 String v = args[++i];
                 switch (a) {
                     case "--mtas" -> mtas = Integer.parseInt(v);
-                    case "--flow" -> flow = Flow.fromRealm(v);
+                    case "--flow" -> flows = flows(v);
                     case "--dhcp" -> s.dhcpServer(address(v));
                     case "--dns" -> s.dnsServer(address(v));
                     case "--mps-port" -> s.mpsPort(Integer.parseInt(v));
@@ -80,7 +93,8 @@ public final class SimMain {
                     case "--tftp-port" -> s.basicTftpPort(Integer.parseInt(v));
                     case "--rate" -> rate = Double.parseDouble(v);
                     case "--concurrency" -> concurrency = Integer.parseInt(v);
-                    case "--giaddr" -> s.relayAgent(Ipv4Address.parse(v));
+                    case "--giaddr" -> relays = relays(v);
+                    case "--warmup" -> warmup = Integer.parseInt(v);
                     case "--base-mac" -> baseMac = v;
                     case "--community" -> s.community(v);
                     case "--mib" -> tree = MibTree.valueOf(v.toUpperCase(Locale.ROOT));
@@ -92,18 +106,27 @@ public final class SimMain {
                     default -> throw new IllegalArgumentException("unknown option " + a);
                 }
             }
-            if (flow == Flow.SECURE) {
-                throw new IllegalArgumentException("--flow: the Secure flow is not simulated yet (basic.x, hybrid.x)");
+            if (warmup < 0) {
+                throw new IllegalArgumentException("--warmup must be 0 or more");
             }
             SimSettings settings = s.build();
-            Flow expected = flow;
-            MibTree t = tree;
-            int n = lines;
-            var profiles = SimulatorFleet.labProfiles(baseMac, mtas,
-                    p -> p.withExpectedFlow(expected).withMibTree(t).withLines(n));
-            out.printf(Locale.ROOT, "simulating %d MTA(s) from %s against DHCP %s, MPS port %d, agents on port %d%n",
+            var customise = fleet(flows, relays, tree, lines);
+            var profiles = SimulatorFleet.labProfiles(baseMac, mtas, customise);
+            out.printf(Locale.ROOT, "simulating %d MTA(s) from %s against DHCP %s, MPS port %d, agents on port %d%s%n",
                     mtas, MtaProfile.macAfter(baseMac, 0), settings.dhcpServer(), settings.mpsPort(),
-                    settings.mtaSnmpPort());
+                    settings.mtaSnmpPort(), describe(flows, relays));
+            double cpu0 = 0;
+            if (warmup > 0) {
+                String warmBase = MtaProfile.macAfter(baseMac, mtas);
+                FleetReport w = new SimulatorFleet(settings, null, SecureFlowSteps.NOT_IMPLEMENTED)
+                        .run(SimulatorFleet.labProfiles(warmBase, warmup, customise), concurrency, rate);
+                out.printf(Locale.ROOT, "warm-up: %d MTA(s) from %s, completed %d, failed %d, %.0f MTAs/s (not counted)%n",
+                        warmup, warmBase, w.completed(), w.failed(), w.mtasPerSecond());
+                Thread.sleep(WARMUP_PAUSE_MS); // the servers finish the warm-up's writes
+                cpu0 = cpuSeconds();
+                out.println(WARMUP_DONE);
+                out.flush();
+            }
             ProgressLine progress = new ProgressLine(out, mtas);
             Thread ticker = progressMs > 0 ? progress.tickEvery(progressMs) : null;
             FleetReport r;
@@ -117,7 +140,10 @@ public final class SimMain {
             }
             progress.print();
             out.print(r.summary());
-            double cpu = cpuSeconds();
+            if (flows.size() > 1 || relays.size() > 1) {
+                out.println("by flow: " + byFlow(r));
+            }
+            double cpu = cpuSeconds() - cpu0;
             out.printf(Locale.ROOT, "simulator process CPU: %.1f s (%.2f ms per MTA)%n", cpu, cpu * 1000 / mtas);
             if (csv != null) {
                 writeCsv(csv, r);
@@ -130,11 +156,76 @@ public final class SimMain {
         } catch (IOException e) {
             out.println("error: " + e);
             return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            out.println("error: interrupted");
+            return 1;
         } catch (IllegalArgumentException e) {
             out.println("error: " + e.getMessage());
             out.print(USAGE);
             return 2;
         }
+    }
+
+    /** The line printed between the warm-up and the counted fleet (storm.sh reads the servers' CPU there). */
+    static final String WARMUP_DONE = "warm-up done";
+    static final long WARMUP_PAUSE_MS = 1000;
+    /** {@code --flow mixed}: every flow the simulator plays. */
+    static final List<Flow> MIXED = List.of(Flow.BASIC_1, Flow.BASIC_2, Flow.HYBRID_1, Flow.HYBRID_2);
+
+    /** The flows of {@code --flow}: one, a comma-separated list, or "mixed". */
+    static List<Flow> flows(String v) {
+        if (v.strip().equalsIgnoreCase("mixed")) {
+            return MIXED;
+        }
+        List<Flow> out = new ArrayList<>();
+        for (String f : v.split(",")) {
+            Flow flow = Flow.fromRealm(f.strip().toUpperCase(Locale.ROOT));
+            if (flow == Flow.SECURE) {
+                throw new IllegalArgumentException("--flow: '" + f.strip() + "' is not simulated yet (basic.1, basic.2,"
+                        + " hybrid.1, hybrid.2 or mixed)");
+            }
+            out.add(flow);
+        }
+        return List.copyOf(out);
+    }
+
+    /** The relay agents of {@code --giaddr}: one address or a comma-separated list. */
+    static List<Ipv4Address> relays(String v) {
+        List<Ipv4Address> out = new ArrayList<>();
+        for (String a : v.split(",")) {
+            out.add(Ipv4Address.parse(a.strip()));
+        }
+        return List.copyOf(out);
+    }
+
+    /** What MTA i of the fleet is: its expected flow and relay by index, its tree and lines. */
+    static BiFunction<Integer, MtaProfile, MtaProfile> fleet(List<Flow> flows, List<Ipv4Address> relays, MibTree tree,
+            int lines) {
+        return (i, p) -> p.withExpectedFlow(flows.isEmpty() ? null : flows.get(i % flows.size()))
+                .withRelayAgent(relays.isEmpty() ? null : relays.get(i % relays.size())).withMibTree(tree)
+                .withLines(lines);
+    }
+
+    private static String describe(List<Flow> flows, List<Ipv4Address> relays) {
+        String f = flows.isEmpty() ? "" : ", flows " + String.join(",", flows.stream().map(Flow::realmName).toList());
+        String r = relays.isEmpty() ? "" : ", behind relay(s) " + String.join(",", relays.stream().map(Object::toString)
+                .toList());
+        return f + r;
+    }
+
+    /** Completed and started MTAs per flow the DHCP realm gave (or expected, when DHCP failed). */
+    static String byFlow(FleetReport r) {
+        Map<String, int[]> m = new TreeMap<>();
+        for (MtaRunResult x : r.results()) {
+            String f = x.flow() != null ? x.flow().realmName() : "no lease";
+            int[] c = m.computeIfAbsent(f, k -> new int[2]);
+            c[0] += x.completed() ? 1 : 0;
+            c[1]++;
+        }
+        StringBuilder b = new StringBuilder();
+        m.forEach((f, c) -> b.append(b.isEmpty() ? "" : ", ").append(f).append(' ').append(c[0]).append('/').append(c[1]));
+        return b.toString();
     }
 
     /** Counts starts and ends from the fleet's threads and prints a line per interval. */
@@ -229,8 +320,11 @@ public final class SimMain {
         }
     }
 
-    private static String ms(long ns) {
-        return String.format(Locale.ROOT, "%.3f", ns / 1e6);
+    /** Milliseconds with three decimals, rounded to the microsecond ("%.3f" without Formatter's cost per value). */
+    static String ms(long ns) {
+        long us = Math.round(ns / 1_000.0);
+        String frac = Long.toString(Math.abs(us) % 1000);
+        return (us < 0 ? "-" : "") + Math.abs(us) / 1000 + "." + "000".substring(frac.length()) + frac;
     }
 
     /** The summary as key=value lines: totals, rate, percentiles per MTA and per step, failures by step. */

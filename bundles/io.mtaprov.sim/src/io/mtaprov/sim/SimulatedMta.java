@@ -50,6 +50,7 @@ public final class SimulatedMta implements AutoCloseable {
     private final CompletableFuture<SetEvent> setArrived = new CompletableFuture<>();
     private volatile MtaMib mib;
     private volatile VirtualThreadUdpTransport transport;
+    private DnsClient dnsClient; // the run's resolver, on the run's thread only
 
     private record SetEvent(String url, byte[] hash, long at) {
     }
@@ -159,6 +160,10 @@ public final class SimulatedMta implements AutoCloseable {
             tl.end(false);
             trace.note(step, "internal error: " + e, "", Outcome.FAILED);
             return result(tl, lease, ProvisioningState.FAILURE_INTERNAL_ERROR, step, e.toString(), List.of());
+        } finally {
+            if (dnsClient != null) {
+                dnsClient.close();
+            }
         }
     }
 
@@ -191,8 +196,9 @@ public final class SimulatedMta implements AutoCloseable {
         mib.errorRows(v.rows());
         mib.state(v.state());
         tl.end(v.state().passed());
+        byte[] applied = bytes;
         trace.note(CONFIG_FILE_DOWNLOAD, "configuration " + v.state() + (v.reason().isEmpty() ? "" : ": " + v.reason()),
-                "SHA-1 " + HexFormat.of().formatHex(io.mtaprov.protocol.config.ConfigHash.sha1(bytes)),
+                () -> "SHA-1 " + HexFormat.of().formatHex(io.mtaprov.protocol.config.ConfigHash.sha1(applied)),
                 v.state().passed() ? (v.rows().isEmpty() ? Outcome.OK : Outcome.WARNING) : Outcome.FAILED);
         List<String> rows = v.rows().stream().map(r -> r.oid() + " " + r.reason()).toList();
         ProvisioningStep failed = v.state().passed() ? null : CONFIG_FILE_DOWNLOAD;
@@ -294,13 +300,24 @@ public final class SimulatedMta implements AutoCloseable {
             dns = new InetSocketAddress(lease.dnsServers().get(0).toInetAddress(), settings.dnsPort());
         }
         try {
-            InetAddress a = new DnsClient(dns, settings.dnsTimeout(), lease.address().toInetAddress()).resolveA(name);
+            InetAddress a = resolver(dns, lease).resolveA(name);
             trace.received(step, dns, "DNS A " + name + " = " + a.getHostAddress(), "");
             return a;
         } catch (IOException e) {
             throw new StepFailure(step, ProvisioningState.FAIL_OTHER_REASON, "DNS " + name + " at " + dns
                     + " failed: " + e.getMessage(), e);
         }
+    }
+
+    /** The run's resolver: one socket on the MTA's address for all its lookups. */
+    private DnsClient resolver(InetSocketAddress server, DhcpLease lease) throws IOException {
+        if (dnsClient == null || !dnsClient.server().equals(server)) {
+            if (dnsClient != null) {
+                dnsClient.close();
+            }
+            dnsClient = new DnsClient(server, settings.dnsTimeout(), lease.address().toInetAddress());
+        }
+        return dnsClient;
     }
 
     private void startAgent(DhcpLease lease, RunTimeline tl) throws StepFailure {

@@ -33,6 +33,8 @@ final class FakeDhcpServer implements AutoCloseable {
     final Map<String, Ipv4Address> leases = new ConcurrentHashMap<>();
     final AtomicInteger dropDiscovers = new AtomicInteger();
     volatile String realm = "HYBRID.2";
+    /** The realm of the scope behind a relay (giaddr), as CMTS scopes have; others get {@link #realm}. */
+    final Map<Ipv4Address, String> realmByRelay = new ConcurrentHashMap<>();
     volatile ProvisioningServer provisioningServer = new ProvisioningServer.Address(Ipv4Address.parse("127.0.0.1"));
     volatile Ipv4Address dns = Ipv4Address.parse("127.0.0.1");
     /** Basic flow: the file name for a MAC (the test stores the file). */
@@ -85,6 +87,7 @@ final class FakeDhcpServer implements AutoCloseable {
             int n = next.incrementAndGet();
             return Ipv4Address.of(127, 77, n / 250, n % 250 + 1);
         });
+        String realm = m.giaddr().bits() != 0 ? realmByRelay.getOrDefault(m.giaddr(), this.realm) : this.realm;
         DhcpMessageBuilder b = DhcpMessageBuilder.replyTo(m).yiaddr(ip)
                 .option(StandardOptions.messageType(type == DhcpMessageType.DISCOVER ? DhcpMessageType.OFFER
                         : DhcpMessageType.ACK))

@@ -3,6 +3,7 @@ package io.mtaprov.core.provisioning;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * A deliberately tiny template engine for config files in the docsis text form (PROTOCOL.md "The MTA
@@ -23,6 +24,9 @@ import java.util.Map;
 public final class ConfigTemplate {
     static final String FOR_LINE = "${for line}";
     static final String END = "${end}";
+    /** Placeholder names, and values that may stand outside strings and comments (compiled once). */
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.\\-]+");
+    private static final Pattern PLAIN_VALUE = Pattern.compile("[A-Za-z0-9._:+\\-]*");
 
     private enum Context { PLAIN, STRING, BLOCK_COMMENT, LINE_COMMENT }
 
@@ -106,7 +110,7 @@ public final class ConfigTemplate {
     private static String value(String expr, Map<String, String> vars, int lineNo) throws TemplateException {
         int dflt = expr.indexOf(":-");
         String name = (dflt < 0 ? expr : expr.substring(0, dflt)).strip();
-        if (!name.matches("[A-Za-z0-9_.\\-]+")) {
+        if (!NAME.matcher(name).matches()) {
             throw new TemplateException(lineNo, "bad placeholder ${" + expr + "}");
         }
         String v = vars.get(name);
@@ -137,7 +141,7 @@ public final class ConfigTemplate {
             case LINE_COMMENT:
                 return v.replace("*/", "* /").replace('\n', ' ').replace('\r', ' ');
             default:
-                if (!v.matches("[A-Za-z0-9._:+\\-]*")) {
+                if (!PLAIN_VALUE.matcher(v).matches()) {
                     throw new TemplateException(lineNo, "value '" + (v.length() > 40 ? v.substring(0, 40) + "..." : v)
                             + "' cannot stand outside a string (only letters, digits and . _ - : + there)");
                 }

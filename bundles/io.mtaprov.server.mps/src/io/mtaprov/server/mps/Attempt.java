@@ -20,6 +20,8 @@ final class Attempt {
      * request for the file (an OFFER is not in the lease store yet); null: look it up (5b).
      */
     volatile Lease dhcpLease;
+    /** Hybrid flow: the lease look-up made at the enrollment (its realm chose the flow); null: look up (5b). */
+    volatile ConfigGeneration.LeaseLookupResult enrollmentLease;
 
     Attempt(ProvisioningSession session) {
         this.session = session;

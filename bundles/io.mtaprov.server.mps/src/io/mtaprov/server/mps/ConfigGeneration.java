@@ -45,9 +45,32 @@ final class ConfigGeneration {
         this.mta = mta;
     }
 
-    /** The realm (hence the flow) of the MTA at {@code ip}, from its lease. */
-    String realmAt(String ip) {
-        return MtaFlow.realmAt(ip, leases.get(), settings.network());
+    /**
+     * Step 5b's look-up of the lease of {@code ip}, made once per enrollment: the flow comes from
+     * its realm, and {@link #run} checks and traces it.
+     */
+    LeaseLookupResult lookUp(String ip) {
+        LeaseLookup l = leases.get();
+        if (l == null) {
+            return new LeaseLookupResult(null, false, "");
+        }
+        try {
+            return new LeaseLookupResult(l.byIp(ip).orElse(null), true, "");
+        } catch (RuntimeException x) {
+            return new LeaseLookupResult(null, true, x.toString());
+        }
+    }
+
+    /** The realm of the lease looked up, else the network's. */
+    String realmOf(LeaseLookupResult r) {
+        return MtaFlow.realm(r.lease(), settings.network());
+    }
+
+    /**
+     * A lease look-up: {@code lease} null when there is none, when there is no lookup service
+     * ({@code serviced} false) or when it failed ({@code failure} not empty).
+     */
+    record LeaseLookupResult(Lease lease, boolean serviced, String failure) {
     }
 
     /** Generates (5) and stores (6) the file; the session ends FAILED and null is returned on failure. */
@@ -58,7 +81,8 @@ final class ConfigGeneration {
                 && !s.moveTo(ProvisioningState.GENERATING, Direction.INTERNAL, "generating the config file", "")) {
             return null;
         }
-        Lease lease = a.dhcpLease != null ? given(s, a.dhcpLease) : lease(s);
+        Lease lease = a.dhcpLease != null ? given(s, a.dhcpLease) : lease(s, a.enrollmentLease);
+        a.enrollmentLease = null; // a regeneration looks again
         if (lease == null) {
             return null;
         }
@@ -108,21 +132,19 @@ final class ConfigGeneration {
         return lease;
     }
 
-    /** 5b: the lease of the MTA's IP, its MAC checked against the enrollment. */
-    private Lease lease(ProvisioningSession s) {
+    /** 5b: the lease of the MTA's IP (looked up at the enrollment, else now), its MAC checked against the enrollment. */
+    private Lease lease(ProvisioningSession s, LeaseLookupResult looked) {
         Enrollment e = s.enrollment();
-        LeaseLookup l = leases.get();
-        if (l == null) {
+        LeaseLookupResult r = looked != null ? looked : lookUp(e.ip());
+        if (!r.serviced()) {
             s.fail(Direction.INTERNAL, "no lease lookup (5b)", "no LeaseLookup service: is the DHCP lease store running?");
             return null;
         }
-        Lease lease;
-        try {
-            lease = l.byIp(e.ip()).orElse(null);
-        } catch (RuntimeException x) {
-            s.fail(Direction.INTERNAL, "lease lookup failed (5b)", x.toString());
+        if (!r.failure().isEmpty()) {
+            s.fail(Direction.INTERNAL, "lease lookup failed (5b)", r.failure());
             return null;
         }
+        Lease lease = r.lease();
         if (lease == null) {
             s.fail(Direction.INTERNAL, "no DHCP lease for " + e.ip() + " (5b)",
                     "the MTA " + e.mac() + " sent from " + e.ip() + " but the DHCP server has no lease for that address");

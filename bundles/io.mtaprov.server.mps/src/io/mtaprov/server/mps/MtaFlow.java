@@ -1,7 +1,6 @@
 package io.mtaprov.server.mps;
 
 import io.mtaprov.core.lease.Lease;
-import io.mtaprov.core.lease.LeaseLookup;
 import io.mtaprov.core.model.Flow;
 import io.mtaprov.core.settings.ProvisioningNetwork;
 
@@ -23,20 +22,5 @@ final class MtaFlow {
     /** The flow of the MTA of {@code lease}. */
     static Flow of(Lease lease, ProvisioningNetwork net) {
         return Flow.fromRealm(realm(lease, net));
-    }
-
-    /**
-     * The realm of the MTA at {@code ip} by its lease; the network's when there is no lookup or no
-     * lease (step 5b then fails with its own reason).
-     */
-    static String realmAt(String ip, LeaseLookup leases, ProvisioningNetwork net) {
-        if (leases == null) {
-            return net.realm();
-        }
-        try {
-            return realm(leases.byIp(ip).orElse(null), net);
-        } catch (RuntimeException e) {
-            return net.realm(); // the store failed: 5b reports it when it reads the lease again
-        }
     }
 }

@@ -95,7 +95,8 @@ final class ProvisioningWorkflow implements AutoCloseable {
     }
 
     private void enroll(String ip, Notice.EnrollmentNotice n) {
-        String realm = generation.realmAt(ip);
+        ConfigGeneration.LeaseLookupResult lease = generation.lookUp(ip); // once: the flow here, 5b below
+        String realm = generation.realmOf(lease);
         Flow flow = Flow.fromRealm(realm);
         String flowNote = "";
         if (flow.isBasic()) {
@@ -109,6 +110,7 @@ final class ProvisioningWorkflow implements AutoCloseable {
             return;
         }
         Attempt a = track(adm.session());
+        a.enrollmentLease = lease;
         adm.superseded().ifPresent(old -> LOG.info("attempt {} of {} superseded by a reboot", old.id(), n.mac()));
         a.session.note(Direction.IN, "enrollment INFORM from " + ip + " (correlation id " + n.correlationId() + ")",
                 "tree " + n.tree() + ", flow " + flow.realmName() + flowNote + ", sysDescr '" + n.sysDescr() + "', sw '"
@@ -190,8 +192,11 @@ final class ProvisioningWorkflow implements AutoCloseable {
         }
         a.cancelTimer();
         if (s.enrollment().flow().sendsStatusInform()) {
-            if (s.moveTo(ProvisioningState.AWAITING_STATUS, Direction.INTERNAL, "download of " + s.fileName() + " seen",
-                    "waiting for the status INFORM")) {
+            // traced in step 9, whose completed transfer it notes (after the TFTP server's event, which it reacts
+            // to), not in step 10 that it begins: a note of step 10 could sit before or beside the transfer's
+            // end in the Sequence view, which orders by time
+            if (s.moveTo(ProvisioningState.AWAITING_STATUS, ProvisioningStep.CONFIG_FILE_DOWNLOAD, Direction.INTERNAL,
+                    "download of " + s.fileName() + " seen", "waiting for the status INFORM")) {
                 await(a, ProvisioningState.AWAITING_STATUS, settings.timers().statusTimeout(),
                         "no status INFORM within %d s of the download (step 10)");
             }

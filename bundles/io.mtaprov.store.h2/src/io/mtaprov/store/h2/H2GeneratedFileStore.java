@@ -18,10 +18,19 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** Generated files in the {@code generated_file} table; a put is committed before it returns. */
+/**
+ * Generated files in the {@code generated_file} table. A put is committed before it returns, in a
+ * group commit ({@link GroupCommitter}) shared with the other per-MTA writes, so that concurrent
+ * puts share one commit. The files put last are also kept in memory ({@link RecentFiles}, files are
+ * never changed once stored), so the TFTP download that follows a put reads no row.
+ */
 @Component(service = GeneratedFileStore.class)
 public class H2GeneratedFileStore implements GeneratedFileStore {
+    static final String INSERT = "INSERT INTO generated_file (name, mta_mac, size, sha1_hex, created_ms, content)"
+            + " VALUES (?, ?, ?, ?, ?, ?)";
+    private final RecentFiles recent = new RecentFiles(RecentFiles.DEFAULT_BUDGET_BYTES);
     private H2Database db;
+    private GroupCommitter writer;
 
     public H2GeneratedFileStore() {
     }
@@ -29,6 +38,7 @@ public class H2GeneratedFileStore implements GeneratedFileStore {
     /** For use outside OSGi (tests, benchmarks). */
     public H2GeneratedFileStore(H2Database db) {
         this.db = db;
+        activate();
     }
 
     @Reference
@@ -38,16 +48,15 @@ public class H2GeneratedFileStore implements GeneratedFileStore {
 
     @Activate
     void activate() {
-        // nothing to prepare: the schema is applied by H2Database
+        writer = GroupCommitter.of(db); // the schema is applied by H2Database
     }
 
     @Override
     public GeneratedFile put(String mtaMac, byte[] content) {
         GeneratedFile f = new GeneratedFile(FileNames.newName(), mtaMac, content.length, sha1Hex(content),
                 Instant.ofEpochMilli(System.currentTimeMillis()));
-        try (Connection c = db.connection();
-                PreparedStatement ps = c.prepareStatement("INSERT INTO generated_file "
-                        + "(name, mta_mac, size, sha1_hex, created_ms, content) VALUES (?, ?, ?, ?, ?, ?)")) {
+        writer.write("cannot store the generated file for " + mtaMac, (c, st) -> {
+            PreparedStatement ps = st.prepare(INSERT);
             ps.setString(1, f.name());
             ps.setString(2, f.mtaMac());
             ps.setInt(3, f.size());
@@ -55,14 +64,17 @@ public class H2GeneratedFileStore implements GeneratedFileStore {
             ps.setLong(5, f.created().toEpochMilli());
             ps.setBytes(6, content);
             ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new StoreException("cannot store the generated file for " + mtaMac, e);
-        }
+        });
+        recent.add(f, content.clone());
         return f;
     }
 
     @Override
     public Optional<GeneratedFile> find(String name) {
+        RecentFiles.Entry kept = recent.get(name);
+        if (kept != null) {
+            return Optional.of(kept.file());
+        }
         List<GeneratedFile> l = query("SELECT name, mta_mac, size, sha1_hex, created_ms FROM generated_file WHERE name = ?",
                 name, 1);
         return l.stream().findFirst();
@@ -70,6 +82,10 @@ public class H2GeneratedFileStore implements GeneratedFileStore {
 
     @Override
     public Optional<byte[]> content(String name) {
+        RecentFiles.Entry kept = recent.get(name);
+        if (kept != null) {
+            return Optional.of(kept.content().clone());
+        }
         try (Connection c = db.connection();
                 PreparedStatement ps = c.prepareStatement("SELECT content FROM generated_file WHERE name = ?")) {
             ps.setString(1, name);

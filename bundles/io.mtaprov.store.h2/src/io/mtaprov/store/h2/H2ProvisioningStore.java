@@ -26,7 +26,14 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * The layers of config file generation and the provisioning results in the {@code prov_*} tables
  * (schema version 3). A store without device classes gets the defaults ({@link DefaultLayers}) at
- * activation, so that a fresh console provisions the demo MTA. Every write is one transaction.
+ * activation, so that a fresh console provisions the demo MTA. Every write is one transaction;
+ * results go through the group commit ({@link GroupCommitter}) they share with generated files.
+ * <p>
+ * The layers are read for every MTA the provisioning server configures but change only when an
+ * operator edits them, so they are cached ({@link LayerCache}): the device classes and the CMTS
+ * layers as read, and of the MTA layer the set of MACs that have settings at all (an MTA without
+ * any costs no query). Every save through this store drops what it changes, after its commit;
+ * this store is the only writer of the {@code prov_*} tables (H2 admits one process).
  */
 @Component(service = ProvisioningStore.class)
 public class H2ProvisioningStore implements ProvisioningStore {
@@ -34,7 +41,14 @@ public class H2ProvisioningStore implements ProvisioningStore {
     static final String CMTS = "CMTS";
     static final String MTA = "MTA";
 
+    static final String INSERT_RESULT = "INSERT INTO prov_result (mta_mac, correlation_id, flow, state, reason,"
+            + " file_name, status_code, started_ms, ended_ms) VALUES (?,?,?,?,?,?,?,?,?)";
+    static final String INSERT_REJECTED = "INSERT INTO prov_rejected_line (result_id, seq, line_no, oid, line_text,"
+            + " reason) VALUES (?,?,?,?,?,?)";
+
+    private final LayerCache cache = new LayerCache();
     private H2Database db;
+    private GroupCommitter writer;
 
     public H2ProvisioningStore() {
     }
@@ -52,11 +66,17 @@ public class H2ProvisioningStore implements ProvisioningStore {
 
     @Activate
     void activate() {
+        writer = GroupCommitter.of(db);
+        cache.clear();
         DefaultLayers.seed(this);
     }
 
     @Override
     public List<DeviceClass> deviceClasses() {
+        return cache.deviceClasses(this::readDeviceClasses);
+    }
+
+    private List<DeviceClass> readDeviceClasses() {
         try (Connection c = db.connection(); Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("SELECT id, priority, vendor, model, device_type, mib_tree, template,"
                         + " get_oids FROM prov_device_class ORDER BY id")) {
@@ -93,67 +113,82 @@ public class H2ProvisioningStore implements ProvisioningStore {
             }
             replaceVariables(c, CLASS, d.id(), d.variables());
         });
+        cache.deviceClassesChanged();
     }
 
     @Override
     public Map<String, String> cmtsVariables(String scope) {
-        return variables(CMTS, scope);
+        return cache.cmtsVariables(scope, () -> variables(CMTS, scope));
     }
 
     @Override
     public void saveCmtsVariables(String scope, Map<String, String> variables) {
         inTransaction("cannot save the CMTS layer " + scope, c -> replaceVariables(c, CMTS, scope, variables));
+        cache.cmtsVariablesChanged(scope);
     }
 
     @Override
     public Map<String, String> mtaVariables(String mac) {
-        return variables(MTA, mac);
+        return cache.mayHaveMtaVariables(mac, this::mtasWithVariables) ? variables(MTA, mac) : Map.of();
     }
 
     @Override
     public void saveMtaVariables(String mac, Map<String, String> variables) {
+        cache.mtaVariablesSaving(mac); // before the commit: a read meanwhile queries rather than missing them
         inTransaction("cannot save the settings of " + mac, c -> replaceVariables(c, MTA, mac, variables));
+    }
+
+    /** The MACs that have an MTA layer, read once for the cache. */
+    private java.util.Set<String> mtasWithVariables() {
+        try (Connection c = db.connection(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT DISTINCT owner FROM prov_variable WHERE layer = '" + MTA + "'")) {
+            java.util.Set<String> out = new java.util.HashSet<>();
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("cannot read which MTAs have settings", e);
+        }
     }
 
     @Override
     public void recordResult(ProvisioningResult r) {
-        inTransaction("cannot record the result of " + r.mac(), c -> {
-            long id;
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO prov_result (mta_mac, correlation_id, flow,"
-                    + " state, reason, file_name, status_code, started_ms, ended_ms) VALUES (?,?,?,?,?,?,?,?,?)",
-                    Statement.RETURN_GENERATED_KEYS)) {
-                ps.setString(1, r.mac());
-                ps.setLong(2, r.correlationId());
-                ps.setString(3, r.flow());
-                ps.setString(4, r.state().name());
-                ps.setString(5, clip(r.reason(), 4096));
-                ps.setString(6, r.fileName());
-                if (r.status() == null) {
-                    ps.setNull(7, Types.INTEGER);
-                } else {
-                    ps.setInt(7, r.status().code());
-                }
-                ps.setLong(8, r.started().toEpochMilli());
-                ps.setLong(9, r.ended().toEpochMilli());
-                ps.executeUpdate();
-                try (ResultSet keys = ps.getGeneratedKeys()) {
-                    keys.next();
-                    id = keys.getLong(1);
-                }
+        writer.write("cannot record the result of " + r.mac(), (c, st) -> {
+            PreparedStatement ps = r.rejected().isEmpty() ? st.prepare(INSERT_RESULT)
+                    : st.prepareReturningKeys(INSERT_RESULT);
+            ps.setString(1, r.mac());
+            ps.setLong(2, r.correlationId());
+            ps.setString(3, r.flow());
+            ps.setString(4, r.state().name());
+            ps.setString(5, clip(r.reason(), 4096));
+            ps.setString(6, r.fileName());
+            if (r.status() == null) {
+                ps.setNull(7, Types.INTEGER);
+            } else {
+                ps.setInt(7, r.status().code());
             }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO prov_rejected_line (result_id, seq, line_no, oid,"
-                    + " line_text, reason) VALUES (?,?,?,?,?,?)")) {
-                int seq = 0;
-                for (RejectedLine l : r.rejected()) {
-                    ps.setLong(1, id);
-                    ps.setInt(2, seq++);
-                    ps.setInt(3, l.line());
-                    ps.setString(4, clip(l.oid(), 255));
-                    ps.setString(5, clip(l.text(), 4096));
-                    ps.setString(6, clip(l.reason(), 1024));
-                    ps.addBatch();
-                }
-                ps.executeBatch();
+            ps.setLong(8, r.started().toEpochMilli());
+            ps.setLong(9, r.ended().toEpochMilli());
+            ps.executeUpdate();
+            if (r.rejected().isEmpty()) {
+                return;
+            }
+            long id;
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                id = keys.getLong(1);
+            }
+            PreparedStatement lines = st.prepare(INSERT_REJECTED);
+            int seq = 0;
+            for (RejectedLine l : r.rejected()) {
+                lines.setLong(1, id);
+                lines.setInt(2, seq++);
+                lines.setInt(3, l.line());
+                lines.setString(4, clip(l.oid(), 255));
+                lines.setString(5, clip(l.text(), 4096));
+                lines.setString(6, clip(l.reason(), 1024));
+                lines.executeUpdate();
             }
         });
     }

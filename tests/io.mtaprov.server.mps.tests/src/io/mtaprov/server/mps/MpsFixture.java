@@ -35,6 +35,8 @@ final class MpsFixture implements AutoCloseable {
     final MemoryFileStore files = new MemoryFileStore();
     final MemoryProvisioningStore store = MemoryProvisioningStore.withDefaults();
     final Map<String, Lease> leases = new ConcurrentHashMap<>();
+    /** Look-ups of a lease by IP so far. */
+    final AtomicInteger leaseLookupsByIp = new AtomicInteger();
     final int mpsPort = FreePorts.udp();
     final int mtaPort = FreePorts.udp();
     final List<TestMta> mtas = new ArrayList<>();
@@ -59,6 +61,7 @@ final class MpsFixture implements AutoCloseable {
             }
 
             public Optional<Lease> byIp(String ip) {
+                leaseLookupsByIp.incrementAndGet();
                 return Optional.ofNullable(leases.get(ip));
             }
 

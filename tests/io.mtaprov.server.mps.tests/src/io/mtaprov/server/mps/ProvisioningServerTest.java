@@ -69,8 +69,15 @@ class ProvisioningServerTest {
         assertThat(ConfigHash.verify(ConfigFile.decode(stored)).status().name()).isEqualTo("ABSENT");
         assertThat(f.trace.events()).anyMatch(e -> e.summary().startsWith("5a GET") && e.detail().contains("SN-42"));
 
+        assertThat(f.leaseLookupsByIp).as("one lease look-up gives the flow and step 5b").hasValue(1);
         f.downloaded(m, s.fileName());
         f.awaitState(m.mac, ProvisioningState.AWAITING_STATUS);
+        TraceEvent tftp = f.trace.events().stream().filter(e -> e.source().equals("tftp")).findFirst().orElseThrow();
+        TraceEvent seen = f.trace.events().stream().filter(e -> e.summary().startsWith("download of ")).findFirst()
+                .orElseThrow();
+        assertThat(seen.step()).as("the note of the seen download belongs to step 9, not to 10")
+                .isEqualTo(ProvisioningStep.CONFIG_FILE_DOWNLOAD);
+        assertThat(seen.time()).as("noted after the TFTP server's event").isAfterOrEqualTo(tftp.time());
         assertThat(m.inform(m.status(MibTree.CABLELABS, 1001, 1), f.mpsPort, COMMUNITY)).isNotNull();
         SessionSnapshot done = f.awaitState(m.mac, ProvisioningState.COMPLETE);
 
@@ -81,7 +88,10 @@ class ProvisioningServerTest {
                 ProvisioningState.UPLOADED, ProvisioningState.SETTING, ProvisioningState.AWAITING_DOWNLOAD,
                 ProvisioningState.AWAITING_STATUS, ProvisioningState.COMPLETE);
         List<TraceEvent> mps = f.trace.events().stream().filter(e -> e.source().equals("mps")).toList();
-        assertThat(mps).extracting(e -> e.step().number()).containsOnly(4, 5, 6, 7, 10);
+        assertThat(mps).extracting(e -> e.step().number()).containsOnly(4, 5, 6, 7, 9, 10);
+        List<TraceEvent> byTime = f.trace.events().stream().sorted(java.util.Comparator.comparing(TraceEvent::time)).toList();
+        assertThat(byTime.stream().map(e -> e.step().number()).filter(n -> n >= 9).toList())
+                .as("in time order (the Sequence view's), every step 9 event comes before step 10's").isSorted();
         assertThat(mps).noneMatch(e -> e.outcome().isProblem());
         assertThat(mps.get(mps.size() - 1).summary()).startsWith("provisioned in ");
         Await.until("result recorded", Duration.ofSeconds(5), () -> !f.store.results(m.mac, 1).isEmpty());

@@ -78,4 +78,51 @@ class H2ProvisioningStoreTest {
         assertThat(store.results(MAC, 1)).containsExactly(ok);
         assertThat(store.results(MAC, 10).get(1).status()).isNull();
     }
+
+    @Test
+    void cachedLayersFollowEverySave() {
+        String other = "00:10:95:00:00:42";
+        assertThat(store.deviceClasses()).hasSize(2); // read and kept
+        assertThat(store.cmtsVariables("cmts-b")).isEmpty();
+        assertThat(store.mtaVariables(other)).isEmpty(); // no MTA has settings: answered without a query
+
+        DeviceClass acme = new DeviceClass("acme", 5, "Acme", "", "", "", "Main\n{\n}\n", List.of(), Map.of());
+        store.saveDeviceClass(acme);
+        store.saveCmtsVariables("cmts-b", Map.of("callAgent", "[10.2.2.2]"));
+        store.saveMtaVariables(other, Map.of("line.1.number", "555-0142"));
+
+        assertThat(store.deviceClasses()).hasSize(3).contains(acme);
+        assertThat(store.cmtsVariables("cmts-b")).containsExactly(Map.entry("callAgent", "[10.2.2.2]"));
+        assertThat(store.mtaVariables(other)).containsExactly(Map.entry("line.1.number", "555-0142"));
+        assertThat(store.mtaVariables(MAC)).isEmpty();
+        store.saveDeviceClass(new DeviceClass("acme", 9, "Acme", "", "", "", "Main\n{\n}\n", List.of(), Map.of()));
+        assertThat(store.deviceClasses()).filteredOn(c -> c.id().equals("acme")).extracting(DeviceClass::priority)
+                .containsExactly(9);
+    }
+
+    @Test
+    void concurrentResultsShareCommitsAndAreAllStored() throws Exception {
+        Instant t = Instant.ofEpochMilli(1_700_000_000_000L);
+        long[] before = GroupCommitter.of(db).counts();
+        int n = 200;
+        try (var exec = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < n; i++) {
+                String mac = String.format("00:10:95:00:%02x:%02x", i / 256, i % 256);
+                List<RejectedLine> rejected = i % 10 == 0 ? List.of(new RejectedLine(3, "1.3.6.1.2.1.1.5.0",
+                        "SnmpMibObject sysName.0 String \"x\";", "read-only")) : List.of();
+                exec.submit(() -> store.recordResult(new ProvisioningResult(mac, 7, "HYBRID.2",
+                        ProvisioningState.COMPLETE, "", "", ProvisioningStatus.PASS, t, t.plusMillis(50), rejected)));
+            }
+        }
+        long[] after = GroupCommitter.of(db).counts();
+        assertThat(after[1] - before[1]).as("writes").isEqualTo(n);
+        assertThat(after[0] - before[0]).as("commits for %d concurrent results", n).isLessThan(n);
+        assertThat(store.results("00:10:95:00:00:00", 1).get(0).rejected()).hasSize(1);
+        assertThat(store.results("00:10:95:00:00:01", 1).get(0).rejected()).isEmpty();
+        try (var c = db.connection(); var st = c.createStatement();
+                var rs = st.executeQuery("SELECT COUNT(*) FROM prov_result")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isEqualTo(n);
+        }
+    }
 }

@@ -26,13 +26,14 @@ out=$root/releng/bench/target/overload
 rm -rf "$out"; mkdir -p "$out"
 ws=$(mktemp -d /tmp/mtaprov-overload.XXXXXX)
 log() { echo "overload: $(date -u +%T) $*" >&2; }
+# the whole /15 (131,000 addresses): the overload phase alone makes tens of thousands of offers,
+# each held 30 s (mtaprov.dhcp.offerHoldSeconds), on top of the leases of the other phases
 cat > "$ws/scopes.properties" <<SCOPES
 scopes=bench
 scope.bench.relays=127.0.0.1
 scope.bench.subnet=198.18.0.0/15
 scope.bench.leaseTime=3600
-scope.bench.pool.other=198.18.0.10-198.18.255.250
-scope.bench.pool.pktc=198.19.0.10-198.19.255.250
+scope.bench.pool.other=198.18.0.10-198.19.255.250
 default=false
 SCOPES
 vm="-Xmx1g -Dmtaprov.demo=false -Dmtaprov.dhcp.port=14067 -Dmtaprov.dns.port=14053 -Dmtaprov.kdc.port=14088 \

@@ -3,6 +3,7 @@ package io.mtaprov.server.dhcp;
 import io.mtaprov.core.lease.Lease;
 import io.mtaprov.protocol.dhcp.Ipv4Address;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -34,6 +35,8 @@ final class LeaseTable {
     private final Map<Integer, Long> conflicts = new HashMap<>();
     private final Map<Integer, String> reserved = new HashMap<>();
     private final Map<AddressRange, long[]> cursors = new IdentityHashMap<>();
+    /** Offers in the order they were made, oldest first; entries that were since replaced are skipped. */
+    private final ArrayDeque<Binding> offers = new ArrayDeque<>();
 
     LeaseTable(Map<String, Ipv4Address> reservations) {
         reservations.forEach((mac, ip) -> reserved.put(ip.bits(), mac));
@@ -69,8 +72,58 @@ final class LeaseTable {
         return b == null || b.mac().equals(mac) || !b.activeAt(now);
     }
 
-    /** The next available address of the ranges after each range's cursor, or 0 if all are taken. */
+    /**
+     * The next available address of the ranges after each range's cursor; when none is, the
+     * address of the oldest offer not yet requested (its client may never come back: under a
+     * flood of DISCOVERs, held offers would otherwise lock every new client out until their hold
+     * ends; RFC 2131 section 4.3.1 lets a server reserve offered addresses, it does not have to);
+     * 0 if every address is leased.
+     */
     int allocate(List<AddressRange> ranges, String mac, long now) {
+        int ip = free(ranges, mac, now);
+        return ip != 0 ? ip : reclaimOffer(ranges, mac, now);
+    }
+
+    private int reclaimOffer(List<AddressRange> ranges, String mac, long now) {
+        for (int n = offers.size(); n > 0; n--) {
+            Binding b = offers.pollFirst();
+            if (byIp.get(b.ip()) != b || b.lease().state() != Lease.State.OFFERED || b.mac().equals(mac)) {
+                continue; // requested, replaced or expired since
+            }
+            if (inRanges(ranges, b.ip()) && reservedFor(b.ip(), mac) && !declined(b.ip(), now)) {
+                byIp.remove(b.ip());
+                if (byMac.get(b.mac()) == b) {
+                    byMac.remove(b.mac());
+                }
+                return b.ip();
+            }
+            offers.addLast(b); // an offer from another pool: not ours to take, keep it
+        }
+        return 0;
+    }
+
+    private static boolean inRanges(List<AddressRange> ranges, int ip) {
+        long v = Integer.toUnsignedLong(ip);
+        for (AddressRange r : ranges) {
+            long first = Integer.toUnsignedLong(r.first());
+            if (v >= first && v < first + r.size()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean reservedFor(int ip, String mac) {
+        String r = reserved.get(ip);
+        return r == null || r.equals(mac);
+    }
+
+    private boolean declined(int ip, long now) {
+        Long c = conflicts.get(ip);
+        return c != null && c > now;
+    }
+
+    private int free(List<AddressRange> ranges, String mac, long now) {
         for (AddressRange r : ranges) {
             long[] cursor = cursors.computeIfAbsent(r, k -> new long[1]);
             long size = r.size();
@@ -96,6 +149,9 @@ final class LeaseTable {
         Binding other = byIp.put(b.ip(), b);
         if (other != null && !other.mac().equals(lease.mac()) && byMac.get(other.mac()) == other) {
             byMac.remove(other.mac());
+        }
+        if (lease.state() == Lease.State.OFFERED) {
+            offers.addLast(b);
         }
         return b;
     }
@@ -127,6 +183,10 @@ final class LeaseTable {
             }
         }
         conflicts.values().removeIf(until -> until <= now);
+        while (!offers.isEmpty() && (byIp.get(offers.peekFirst().ip()) != offers.peekFirst()
+                || !offers.peekFirst().activeAt(now))) {
+            offers.pollFirst(); // requested, replaced or expired: nothing left to reclaim
+        }
         return due;
     }
 }

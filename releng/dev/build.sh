@@ -4,4 +4,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source releng/java-home.sh
-exec flock /tmp/mtaprov-build.lock xvfb-run -a -s "-screen 0 1600x1000x24" ./mvnw -B "$@"
+# -o: the command does not inherit the lock, so an orphaned child (an Xvfb left by a killed build) cannot hold it
+exec flock -o /tmp/mtaprov-build.lock xvfb-run -a -s "-screen 0 1600x1000x24" ./mvnw -B "$@"

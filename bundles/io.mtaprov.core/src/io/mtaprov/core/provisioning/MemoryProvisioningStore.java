@@ -1,5 +1,6 @@
 package io.mtaprov.core.provisioning;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -13,6 +14,7 @@ public final class MemoryProvisioningStore implements ProvisioningStore {
     private final Map<String, Map<String, String>> cmts = new ConcurrentHashMap<>();
     private final Map<String, Map<String, String>> mtas = new ConcurrentHashMap<>();
     private final List<ProvisioningResult> results = new CopyOnWriteArrayList<>();
+    private final Map<String, ProvisioningResult> open = new java.util.HashMap<>(); // guarded by this
 
     /** A store holding the default layers ({@link DefaultLayers}). */
     public static MemoryProvisioningStore withDefaults() {
@@ -52,7 +54,30 @@ public final class MemoryProvisioningStore implements ProvisioningStore {
     }
 
     @Override
-    public void recordResult(ProvisioningResult result) {
+    public synchronized void recordStart(String mac, long correlationId, String flow, Instant started) {
+        open.put(mac, new ProvisioningResult(mac, correlationId, flow, ProvisioningState.FAILED, "", "", null, started,
+                started, List.of()));
+    }
+
+    @Override
+    public synchronized List<ProvisioningResult> closeInterrupted(Instant now, String reason) {
+        List<ProvisioningResult> closed = new ArrayList<>();
+        for (ProvisioningResult o : open.values()) {
+            ProvisioningResult r = new ProvisioningResult(o.mac(), o.correlationId(), o.flow(), ProvisioningState.FAILED,
+                    reason, "", null, o.started(), now, List.of());
+            results.add(r);
+            closed.add(r);
+        }
+        open.clear();
+        return closed;
+    }
+
+    @Override
+    public synchronized void recordResult(ProvisioningResult result) {
+        ProvisioningResult o = open.get(result.mac());
+        if (o != null && o.correlationId() == result.correlationId()) {
+            open.remove(result.mac());
+        }
         results.add(result);
     }
 

@@ -1,5 +1,6 @@
 package io.mtaprov.core.provisioning;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -30,6 +31,22 @@ public interface ProvisioningStore {
 
     /** Replaces the MTA's settings. */
     void saveMtaVariables(String mac, Map<String, String> variables);
+
+    /**
+     * Records, durably, that an attempt has started (its enrollment was accepted); its
+     * {@link #recordResult result} removes the record. What is left after a crash is what
+     * {@link #closeInterrupted} reports. Stores that cannot keep it do nothing.
+     */
+    default void recordStart(String mac, long correlationId, String flow, Instant started) {
+    }
+
+    /**
+     * Ends the attempts that were started and never recorded (the process stopped in between): each
+     * is recorded as FAILED with {@code reason} and returned. Called once at start, before new attempts.
+     */
+    default List<ProvisioningResult> closeInterrupted(Instant now, String reason) {
+        return List.of();
+    }
 
     void recordResult(ProvisioningResult result);
 

@@ -199,6 +199,7 @@ public class ProvisioningServer extends AbstractManagedServer implements Provisi
         holder[0] = w;
         sessions = ss;
         workflow = w;
+        w.closeInterrupted();
         return () -> {
             workflow = null;
             w.close();

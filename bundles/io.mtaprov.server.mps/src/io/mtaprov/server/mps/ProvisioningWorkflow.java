@@ -111,6 +111,11 @@ final class ProvisioningWorkflow implements AutoCloseable {
         }
         Attempt a = track(adm.session());
         a.enrollmentLease = lease;
+        try {
+            store.get().recordStart(n.mac(), n.correlationId(), flow.realmName(), e.received());
+        } catch (RuntimeException ex) { // provisioning goes on; only a crash before its end would go unreported
+            LOG.error("could not record the start of an attempt of {}", n.mac(), ex);
+        }
         adm.superseded().ifPresent(old -> LOG.info("attempt {} of {} superseded by a reboot", old.id(), n.mac()));
         a.session.note(Direction.IN, "enrollment INFORM from " + ip + " (correlation id " + n.correlationId() + ")",
                 "tree " + n.tree() + ", flow " + flow.realmName() + flowNote + ", sysDescr '" + n.sysDescr() + "', sw '"
@@ -365,6 +370,34 @@ final class ProvisioningWorkflow implements AutoCloseable {
         }
     }
 
+    /** Why attempts found open at start ended: the process stopped while they were in flight. */
+    static final String INTERRUPTED = "interrupted: the provisioning server stopped (crash, kill or power loss) while"
+            + " this attempt was in flight; whatever the MTA was told is stored; it provisions again at its next"
+            + " enrollment (reboot)";
+
+    /**
+     * At start: records the attempts a crash or kill cut short as FAILED (see
+     * {@link ProvisioningStore#closeInterrupted}) and traces each; returns how many there were.
+     */
+    int closeInterrupted() {
+        List<ProvisioningResult> closed;
+        try {
+            closed = store.get().closeInterrupted(Instant.now(), INTERRUPTED);
+        } catch (RuntimeException e) {
+            LOG.error("could not close the attempts interrupted by the last stop", e);
+            return 0;
+        }
+        for (ProvisioningResult r : closed) {
+            publish(r.mac(), ProvisioningStep.PROVISIONING_STATUS, "", "attempt of " + r.flow() + " interrupted by a"
+                    + " stop of the server (started " + r.started() + ")", INTERRUPTED, Outcome.FAILED);
+        }
+        if (!closed.isEmpty()) {
+            LOG.warn("{} provisioning attempts were in flight when the server last stopped: recorded as failed",
+                    closed.size());
+        }
+        return closed.size();
+    }
+
     private void publish(String mac, ProvisioningStep step, String ip, String summary, String detail, Outcome o) {
         trace.publish(new TraceEvent(Instant.now(), mac, step, ProvisioningSession.SOURCE, Direction.IN, ip, summary,
                 detail, o));
@@ -375,5 +408,16 @@ final class ProvisioningWorkflow implements AutoCloseable {
         downloads.close();
         timers.shutdownNow();
         work.shutdownNow();
+        int ended = 0;
+        for (Attempt a : attempts.values()) { // a clean stop ends what is in flight, with the reason
+            if (a.session.fail(Direction.INTERNAL, "stopped with the server", "the provisioning server was stopped"
+                    + " while this attempt was in flight; the MTA provisions again at its next enrollment (reboot)")) {
+                finish(a);
+                ended++;
+            }
+        }
+        if (ended > 0) {
+            LOG.info("{} provisioning attempts in flight ended by the stop", ended);
+        }
     }
 }

@@ -41,6 +41,10 @@ public class H2ProvisioningStore implements ProvisioningStore {
     static final String CMTS = "CMTS";
     static final String MTA = "MTA";
 
+    /** Open attempts (V5), see {@link #recordStart}. */
+    static final String MERGE_OPEN = "MERGE INTO prov_open (mta_mac, correlation_id, flow, started_ms) KEY (mta_mac)"
+            + " VALUES (?, ?, ?, ?)";
+    static final String DELETE_OPEN = "DELETE FROM prov_open WHERE mta_mac = ? AND correlation_id = ?";
     static final String INSERT_RESULT = "INSERT INTO prov_result (mta_mac, correlation_id, flow, state, reason,"
             + " file_name, status_code, started_ms, ended_ms) VALUES (?,?,?,?,?,?,?,?,?)";
     static final String INSERT_REJECTED = "INSERT INTO prov_rejected_line (result_id, seq, line_no, oid, line_text,"
@@ -153,8 +157,61 @@ public class H2ProvisioningStore implements ProvisioningStore {
     }
 
     @Override
+    public void recordStart(String mac, long correlationId, String flow, Instant started) {
+        writer.write("cannot record the start of an attempt of " + mac, (c, st) -> {
+            PreparedStatement ps = st.prepare(MERGE_OPEN);
+            ps.setString(1, mac);
+            ps.setLong(2, correlationId);
+            ps.setString(3, flow);
+            ps.setLong(4, started.toEpochMilli());
+            ps.executeUpdate();
+        });
+    }
+
+    @Override
+    public List<ProvisioningResult> closeInterrupted(Instant now, String reason) {
+        List<ProvisioningResult> closed = new ArrayList<>();
+        try (Connection c = db.connection()) {
+            c.setAutoCommit(false);
+            try (var read = c.createStatement(); ResultSet rs = read.executeQuery(
+                    "SELECT mta_mac, correlation_id, flow, started_ms FROM prov_open ORDER BY started_ms");
+                    PreparedStatement ins = c.prepareStatement(INSERT_RESULT)) {
+                while (rs.next()) {
+                    ProvisioningResult r = new ProvisioningResult(rs.getString(1), rs.getLong(2), rs.getString(3),
+                            ProvisioningState.FAILED, reason, "", null, Instant.ofEpochMilli(rs.getLong(4)), now, List.of());
+                    ins.setString(1, r.mac());
+                    ins.setLong(2, r.correlationId());
+                    ins.setString(3, r.flow());
+                    ins.setString(4, r.state().name());
+                    ins.setString(5, clip(reason, 4096));
+                    ins.setString(6, "");
+                    ins.setNull(7, Types.INTEGER);
+                    ins.setLong(8, r.started().toEpochMilli());
+                    ins.setLong(9, now.toEpochMilli());
+                    ins.executeUpdate();
+                    closed.add(r);
+                }
+                read.execute("DELETE FROM prov_open");
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot close the attempts interrupted by the last stop", e);
+        }
+        return closed;
+    }
+
+    @Override
     public void recordResult(ProvisioningResult r) {
         writer.write("cannot record the result of " + r.mac(), (c, st) -> {
+            PreparedStatement done = st.prepare(DELETE_OPEN);
+            done.setString(1, r.mac());
+            done.setLong(2, r.correlationId());
+            done.executeUpdate();
             PreparedStatement ps = r.rejected().isEmpty() ? st.prepare(INSERT_RESULT)
                     : st.prepareReturningKeys(INSERT_RESULT);
             ps.setString(1, r.mac());

@@ -20,7 +20,7 @@ public final class SchemaMigrator {
     private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrator.class);
     /** The scripts in order; version n is SCRIPTS.get(n - 1). */
     static final List<String> SCRIPTS = List.of("db/V1__initial.sql", "db/V2__leases.sql",
-            "db/V3__provisioning.sql", "db/V4__lease_realm.sql");
+            "db/V3__provisioning.sql", "db/V4__lease_realm.sql", "db/V5__open_attempts.sql");
 
     private SchemaMigrator() {
     }

@@ -46,6 +46,33 @@ class H2ProvisioningStoreTest {
         assertThat(store.cmtsVariables(ProvisioningStore.ALL_SCOPES)).isEqualTo(DefaultLayers.allScopes());
     }
 
+    /** Crash safety (issue 10): an attempt cut short by a kill is reported after the restart, not forgotten. */
+    @Test
+    void attemptsStartedAndNeverEndedAreRecordedAsInterruptedAfterAReopen() throws SQLException {
+        java.time.Instant t0 = java.time.Instant.parse("2026-11-25T16:00:00Z");
+        store.recordStart(MAC, 7, "HYBRID.2", t0);
+        store.recordStart("00:10:95:00:00:02", 8, "HYBRID.2", t0);
+        store.recordStart("00:10:95:00:00:03", 9, "HYBRID.1", t0); // superseded by a reboot:
+        store.recordStart("00:10:95:00:00:03", 10, "HYBRID.1", t0.plusSeconds(1)); // one open attempt per MTA
+        store.recordResult(new ProvisioningResult(MAC, 7, "HYBRID.2", ProvisioningState.COMPLETE, "", "f.cfg",
+                null, t0, t0.plusSeconds(1), List.of()));
+        db.close(); // as a kill would leave it: the writes above were committed
+        db = new H2Database();
+        db.open(dir);
+        store = new H2ProvisioningStore(db);
+        java.time.Instant now = t0.plusSeconds(60);
+        List<ProvisioningResult> closed = store.closeInterrupted(now, "interrupted");
+        assertThat(closed).extracting(r -> r.mac() + "/" + r.correlationId())
+                .containsExactlyInAnyOrder("00:10:95:00:00:02/8", "00:10:95:00:00:03/10");
+        assertThat(store.results("00:10:95:00:00:02", 5)).singleElement().satisfies(r -> {
+            assertThat(r.state()).isEqualTo(ProvisioningState.FAILED);
+            assertThat(r.reason()).isEqualTo("interrupted");
+            assertThat(r.ended()).isEqualTo(now);
+        });
+        assertThat(store.results(MAC, 5)).extracting(ProvisioningResult::state).containsExactly(ProvisioningState.COMPLETE);
+        assertThat(store.closeInterrupted(now, "again")).as("reported once").isEmpty();
+    }
+
     @Test
     void editsSurviveReopenAndAreNotReseeded() throws SQLException {
         DeviceClass acme = new DeviceClass("acme", 5, "Acme", "TM-1", "EMTA", "IETF", "Main\n{\n}\n",

@@ -105,8 +105,9 @@ public class FailuresView extends ViewPart {
             max = Math.max(max, c);
         }
         int labelHeight = gc.getFontMetrics().getHeight() + 4;
+        int footer = 2 * labelHeight;
         int slot = Math.max(1, area.width / counts.length);
-        int plot = Math.max(1, area.height - 2 * labelHeight);
+        int plot = Math.max(1, area.height - labelHeight - footer);
         Color red = histogram.getDisplay().getSystemColor(SWT.COLOR_RED);
         for (int i = 0; i < counts.length; i++) {
             int h = counts[i] * plot / max;
@@ -119,8 +120,8 @@ public class FailuresView extends ViewPart {
             Point ext = gc.textExtent(n);
             gc.drawText(n, x + (w - ext.x) / 2, y - ext.y - 2, true);
             ProvisioningStep step = ProvisioningStep.ofNumber(i + 1);
-            String label = "step " + (i + 1) + (stats.mtas(step) > 0 ? " (" + stats.mtas(step) + " MTAs)" : "");
-            gc.drawText(label, x, area.y + labelHeight + plot + 2, true);
+            String label = "step " + (i + 1) + (stats.mtas(step) > 0 ? "\n" + stats.mtas(step) + " MTAs" : "");
+            gc.drawText(label, x, area.y + labelHeight + plot + 2, SWT.DRAW_DELIMITER | SWT.DRAW_TRANSPARENT);
         }
     }
 

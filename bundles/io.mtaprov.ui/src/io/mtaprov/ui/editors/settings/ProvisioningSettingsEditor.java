@@ -151,9 +151,6 @@ public class ProvisioningSettingsEditor extends EditorPart {
 
     private void load() {
         Display display = getSite().getShell().getDisplay();
-        Set<String> macs = new LinkedHashSet<>();
-        actions.get().ifPresent(a -> a.sessions().stream().limit(50).map(SessionSnapshot::enrollment)
-                .forEach(e -> macs.add(e.mac())));
         Path scopes = SettingsLocations.scopesFile(properties()).orElse(null);
         Path care = SettingsLocations.careCsv(properties()).orElse(null);
         Job job = Job.create("Reading the provisioning settings", monitor -> {
@@ -163,6 +160,11 @@ public class ProvisioningSettingsEditor extends EditorPart {
                 return Status.error("no ProvisioningStore service");
             }
             try {
+                // the voice lines of the first MTAs the provisioning server knows (snapshots of every
+                // session: taken here, not on the UI thread)
+                Set<String> macs = new LinkedHashSet<>();
+                actions.get().ifPresent(a -> a.sessions().stream().limit(50).map(SessionSnapshot::enrollment)
+                        .forEach(e -> macs.add(e.mac())));
                 SettingsStorage.Loaded loaded = new SettingsStorage(s).load(scopes, care, macs);
                 display.asyncExec(() -> loaded(loaded));
                 return Status.OK_STATUS;

@@ -1,6 +1,7 @@
 package io.mtaprov.rcp;
 
 import org.eclipse.jface.action.GroupMarker;
+import org.eclipse.jface.action.IAction;
 import org.eclipse.jface.action.IMenuManager;
 import org.eclipse.jface.action.MenuManager;
 import org.eclipse.jface.action.Separator;
@@ -24,6 +25,12 @@ public class ConsoleWindowAdvisor extends WorkbenchWindowAdvisor {
     @Override
     public ActionBarAdvisor createActionBarAdvisor(IActionBarConfigurer configurer) {
         return new ActionBarAdvisor(configurer) {
+            /** Registers the action (its key binding works and it is disposed with the window). */
+            private IAction registered(IAction a) {
+                register(a);
+                return a;
+            }
+
             @Override
             protected void fillMenuBar(IMenuManager menuBar) {
                 IWorkbenchWindow w = configurer.getWindowConfigurer().getWindow();
@@ -32,10 +39,16 @@ public class ConsoleWindowAdvisor extends WorkbenchWindowAdvisor {
                 file.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
                 file.add(new Separator());
                 file.add(ActionFactory.QUIT.create(w));
+                MenuManager edit = new MenuManager("&Edit", IWorkbenchActionConstants.M_EDIT);
+                // the active editor's undo/redo (settings editor: its operation history; Ctrl+Z / Ctrl+Y)
+                edit.add(registered(ActionFactory.UNDO.create(w)));
+                edit.add(registered(ActionFactory.REDO.create(w)));
+                edit.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
                 MenuManager window = new MenuManager("&Window", IWorkbenchActionConstants.M_WINDOW);
                 window.add(ActionFactory.RESET_PERSPECTIVE.create(w));
                 window.add(ActionFactory.PREFERENCES.create(w));
                 menuBar.add(file);
+                menuBar.add(edit);
                 menuBar.add(window);
             }
         };

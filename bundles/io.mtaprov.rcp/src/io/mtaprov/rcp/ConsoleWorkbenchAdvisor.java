@@ -14,6 +14,12 @@ public class ConsoleWorkbenchAdvisor extends WorkbenchAdvisor {
         configurer.setSaveAndRestore(!Boolean.getBoolean("mtaprov.test"));
     }
 
+    /** Servers get the bind addresses and ports saved in the preferences (restarted when they differ). */
+    @Override
+    public void postStartup() {
+        io.mtaprov.ui.preferences.ConsolePreferences.applyToServers();
+    }
+
     @Override
     public String getInitialWindowPerspectiveId() {
         return UiIds.PERSPECTIVE;

@@ -2,6 +2,7 @@ package io.mtaprov.server.dhcp;
 
 import io.mtaprov.core.server.ServerSettings;
 import io.mtaprov.core.settings.ProvisioningNetwork;
+import io.mtaprov.core.settings.SettingsLocations;
 import io.mtaprov.protocol.dhcp.Ipv4Address;
 import java.io.IOException;
 import java.io.Reader;
@@ -24,7 +25,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * Reads {@link DhcpConfig} from framework/system properties and the optional scopes file named by
- * {@code mtaprov.dhcp.scopes} (Java properties syntax):
+ * {@code mtaprov.dhcp.scopes}, else {@code <data dir>/dhcp-scopes.properties} when it exists (the
+ * console's settings editor writes it there, see {@link SettingsLocations}) (Java properties syntax):
  *
  * <pre>
  * scopes=cmts1,cmts2                      # relay scopes, in the order they are matched
@@ -51,7 +53,7 @@ import java.util.function.UnaryOperator;
  */
 public final class DhcpConfigLoader {
     /** Property naming the scopes file. */
-    public static final String SCOPES_PROPERTY = "mtaprov.dhcp.scopes";
+    public static final String SCOPES_PROPERTY = SettingsLocations.SCOPES_PROPERTY;
     /** The built-in scope for unrelayed clients: 10.10.0.0/16, one hour leases. */
     static final String DEFAULT_SCOPE = "default";
 
@@ -62,9 +64,13 @@ public final class DhcpConfigLoader {
     public static DhcpConfig load(UnaryOperator<String> props, ServerSettings s) throws IOException {
         ProvisioningNetwork net = ProvisioningNetwork.fromProperties(props);
         Properties file = new Properties();
-        String path = props.apply(SCOPES_PROPERTY);
-        if (path != null && !path.isBlank()) {
-            try (Reader r = Files.newBufferedReader(Path.of(path.trim()), StandardCharsets.UTF_8)) {
+        String explicit = props.apply(SCOPES_PROPERTY);
+        Path scopes = SettingsLocations.scopesFile(props).orElse(null);
+        // the file the settings editor writes in the data directory counts only when it exists
+        String path = scopes != null && (explicit != null && !explicit.isBlank() || Files.exists(scopes))
+                ? scopes.toString() : null;
+        if (path != null) {
+            try (Reader r = Files.newBufferedReader(Path.of(path), StandardCharsets.UTF_8)) {
                 file.load(r);
             }
         }

@@ -6,7 +6,11 @@ import io.mtaprov.core.lease.LeaseStore;
 import io.mtaprov.core.server.AbstractManagedServer;
 import io.mtaprov.core.server.ManagedServer;
 import io.mtaprov.core.server.ServerSettings;
+import io.mtaprov.core.trace.CapturedPacket;
+import io.mtaprov.core.trace.PacketCapture;
 import io.mtaprov.core.trace.TraceBus;
+import java.net.InetSocketAddress;
+import java.time.Instant;
 import java.io.IOException;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -45,6 +49,7 @@ public class DhcpServer extends AbstractManagedServer {
     private volatile TraceBus trace;
     private volatile EventAdmin events;
     private volatile BasicFlowFileProvider basicFlow;
+    private volatile PacketCapture capture;
     private volatile UnaryOperator<String> properties = System::getProperty;
     private volatile DhcpConfig fixedConfig;
     private volatile ReceiveLoop loop;
@@ -86,6 +91,28 @@ public class DhcpServer extends AbstractManagedServer {
     void unsetEvents(EventAdmin admin) {
         if (events == admin) {
             events = null;
+        }
+    }
+
+    /** Keeps the datagrams for the pcap export of an attempt; optional and dynamic. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    public void setCapture(PacketCapture c) {
+        this.capture = c;
+    }
+
+    public void unsetCapture(PacketCapture c) {
+        if (capture == c) {
+            capture = null;
+        }
+    }
+
+    /** Called by the loop for each datagram received or sent (the first {@code length} bytes of {@code data}). */
+    void capture(long timeMillis, String mac, InetSocketAddress from, InetSocketAddress to, byte[] data, int length) {
+        PacketCapture c = capture;
+        if (c != null && from != null && to != null && from.getAddress() instanceof java.net.Inet4Address
+                && to.getAddress() instanceof java.net.Inet4Address) {
+            c.record(new CapturedPacket(Instant.ofEpochMilli(timeMillis), mac, from, to,
+                    java.util.Arrays.copyOf(data, length)));
         }
     }
 

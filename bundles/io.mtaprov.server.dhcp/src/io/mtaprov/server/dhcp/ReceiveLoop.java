@@ -67,6 +67,7 @@ final class ReceiveLoop implements AutoCloseable {
     private final InetSocketAddress[] sources = new InetSocketAddress[BATCH];
     private volatile int bindings;
     private long nextSweep;
+    private InetSocketAddress local;
 
     private ReceiveLoop(DatagramChannel channel, DatagramChannel broadcast, Selector selector, DhcpEngine engine,
             LeaseStore store, DhcpServer server) {
@@ -119,6 +120,7 @@ final class ReceiveLoop implements AutoCloseable {
             throw e;
         }
         ReceiveLoop loop = new ReceiveLoop(ch, bc, sel, engine, store, server);
+        loop.local = (InetSocketAddress) ch.getLocalAddress();
         loop.bindings = engine.table.size();
         loop.thread.start();
         return loop;
@@ -221,6 +223,7 @@ final class ReceiveLoop implements AutoCloseable {
                 if (done[i].write != null) {
                     writes.add(done[i].write);
                 }
+                server.capture(now, done[i].mac, sources[i], local, b.array(), Math.min(b.position(), MAX_DATAGRAM));
             } catch (RuntimeException e) { // a bug must not end the loop
                 server.dropped("request from " + sources[i] + " failed: " + e);
                 LOG.error("DHCP request from {} failed", sources[i], e);
@@ -275,6 +278,8 @@ final class ReceiveLoop implements AutoCloseable {
         try {
             if (channel.send(ByteBuffer.wrap(ex.reply), ex.destination) == 0) {
                 server.dropped(null); // socket buffer full
+            } else {
+                server.capture(System.currentTimeMillis(), ex.mac, local, ex.destination, ex.reply, ex.reply.length);
             }
         } catch (IOException e) {
             server.dropped("reply to " + ex.destination + " failed: " + e.getMessage());

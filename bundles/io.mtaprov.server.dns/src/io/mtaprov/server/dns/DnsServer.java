@@ -8,6 +8,7 @@ import io.mtaprov.core.server.AbstractManagedServer;
 import io.mtaprov.core.server.ManagedServer;
 import io.mtaprov.core.server.ServerSettings;
 import io.mtaprov.core.settings.ProvisioningNetwork;
+import io.mtaprov.core.trace.PacketCapture;
 import io.mtaprov.core.trace.TraceBus;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -59,6 +60,7 @@ public class DnsServer extends AbstractManagedServer implements EventHandler {
     private volatile int kdcPort;
     private volatile LeaseLookup leases;
     private volatile TraceBus trace;
+    private volatile PacketCapture capture;
     private volatile int boundPort = -1;
 
     public DnsServer() {
@@ -86,6 +88,18 @@ public class DnsServer extends AbstractManagedServer implements EventHandler {
     @Reference
     void setTrace(TraceBus bus) {
         this.trace = bus;
+    }
+
+    /** Keeps the UDP datagrams for the pcap export of an attempt; optional and dynamic. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void setCapture(PacketCapture c) {
+        this.capture = c;
+    }
+
+    void unsetCapture(PacketCapture c) {
+        if (capture == c) {
+            capture = null;
+        }
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -172,7 +186,7 @@ public class DnsServer extends AbstractManagedServer implements EventHandler {
         QueryHandler handler = new QueryHandler(zones, mtas);
         InetAddress address = InetAddress.getByName(s.bindAddress());
         UdpTransport udp = new UdpTransport(new InetSocketAddress(address, s.port()), UDP_WORKERS, handler, tracer,
-                counters, this::recordError);
+                counters, this::recordError, () -> capture);
         TcpTransport tcp;
         try {
             tcp = new TcpTransport(new InetSocketAddress(address, udp.port()), handler, tracer, counters,

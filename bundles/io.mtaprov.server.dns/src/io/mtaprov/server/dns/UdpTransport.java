@@ -1,6 +1,8 @@
 package io.mtaprov.server.dns;
 
 import io.mtaprov.core.server.ServerCounters;
+import io.mtaprov.core.trace.CapturedPacket;
+import io.mtaprov.core.trace.PacketCapture;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
@@ -13,6 +15,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,9 +38,13 @@ final class UdpTransport implements AutoCloseable {
     private final Consumer<String> errors;
     private final ThreadPoolExecutor workers;
     private final Thread receiver;
+    private final Supplier<PacketCapture> capture;
+    private final InetSocketAddress local;
 
+    /** @param capture where datagrams in and out are kept for pcap export (the supplier may give null) */
     UdpTransport(InetSocketAddress bind, int threads, QueryHandler handler, ExchangeTracer tracer,
-            ServerCounters counters, Consumer<String> errors) throws IOException {
+            ServerCounters counters, Consumer<String> errors, Supplier<PacketCapture> capture) throws IOException {
+        this.capture = capture;
         this.handler = handler;
         this.tracer = tracer;
         this.counters = counters;
@@ -50,6 +57,7 @@ final class UdpTransport implements AutoCloseable {
             channel.close();
             throw e;
         }
+        this.local = (InetSocketAddress) channel.getLocalAddress();
         AtomicInteger n = new AtomicInteger();
         this.workers = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE),
                 r -> {
@@ -106,11 +114,21 @@ final class UdpTransport implements AutoCloseable {
         }
     }
 
+    private void capture(InetSocketAddress src, InetSocketAddress dst, byte[] payload) {
+        PacketCapture c = capture.get();
+        if (c != null && src.getAddress() instanceof java.net.Inet4Address
+                && dst.getAddress() instanceof java.net.Inet4Address) {
+            c.record(new CapturedPacket(java.time.Instant.now(), "", src, dst, payload));
+        }
+    }
+
     private void serve(byte[] packet, InetSocketAddress from) {
         try {
+            capture(from, local, packet);
             Response r = handler.handle(packet, packet.length, false);
             if (r.wire() != null) {
                 channel.send(ByteBuffer.wrap(r.wire()), from);
+                capture(local, from, r.wire());
             }
             tracer.record(r, from, false);
         } catch (IOException e) {

@@ -2,6 +2,7 @@ package io.mtaprov.server.mps;
 
 import io.mtaprov.core.provisioning.ProvisioningTimers;
 import io.mtaprov.core.settings.ProvisioningNetwork;
+import io.mtaprov.core.settings.SettingsLocations;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -52,10 +53,23 @@ public record MpsSettings(String community, int mtaSnmpPort, boolean tftpByFqdn,
                 ProvisioningNetwork.fromProperties(props), ProvisioningTimers.fromProperties(props),
                 Arrays.stream(get(props, "mtaprov.mps.getOids", "").split(",")).map(String::strip)
                         .filter(s -> !s.isEmpty()).toList(),
-                get(props, "mtaprov.mps.care.csv", ""), get(props, "mtaprov.mps.care.url", ""),
+                careCsv(props), get(props, "mtaprov.mps.care.url", ""),
                 Duration.ofMillis(Long.parseLong(get(props, "mtaprov.mps.care.timeoutMs", "2000"))),
                 Duration.ofMillis(Long.parseLong(get(props, "mtaprov.mps.care.slowMs", "500"))),
                 Boolean.parseBoolean(get(props, "mtaprov.mps.care.required", "false")));
+    }
+
+    /**
+     * {@code mtaprov.mps.care.csv}, else the console's {@code <data dir>/customer-care.csv} when it
+     * exists (the settings editor writes it there; once read, the source watches it), else "".
+     */
+    static String careCsv(UnaryOperator<String> props) {
+        String explicit = get(props, SettingsLocations.CARE_CSV_PROPERTY, "");
+        if (!explicit.isBlank()) {
+            return explicit;
+        }
+        return SettingsLocations.careCsv(props).filter(java.nio.file.Files::isRegularFile)
+                .map(java.nio.file.Path::toString).orElse("");
     }
 
     /** The RFC 3617 URL of a generated file: {@code tftp://host[:port]/name} (the port only when not 69). */

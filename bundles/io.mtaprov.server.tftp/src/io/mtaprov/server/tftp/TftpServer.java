@@ -10,6 +10,8 @@ import io.mtaprov.core.model.TraceEvent;
 import io.mtaprov.core.server.AbstractManagedServer;
 import io.mtaprov.core.server.ManagedServer;
 import io.mtaprov.core.server.ServerSettings;
+import io.mtaprov.core.trace.CapturedPacket;
+import io.mtaprov.core.trace.PacketCapture;
 import io.mtaprov.core.trace.TraceBus;
 import java.io.IOException;
 import java.net.DatagramPacket;
@@ -28,6 +30,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,6 +56,7 @@ public class TftpServer extends AbstractManagedServer {
     private volatile TraceBus trace;
     private volatile TftpPolicy policy;
     private volatile ClientRateLimiter limiter;
+    private volatile PacketCapture capture;
     private final Semaphore transferSlots = new Semaphore(MAX_CONCURRENT_TRANSFERS);
     /** Client TID -> the request being served for it, until the client's first ACK. */
     private final ConcurrentHashMap<InetSocketAddress, Active> activeRequests = new ConcurrentHashMap<>();
@@ -206,6 +211,7 @@ public class TftpServer extends AbstractManagedServer {
                             + client.getAddress().getHostAddress() + " (mtaprov.tftp.clientRate)", Outcome.REJECTED);
             return;
         }
+        capture("", client, (InetSocketAddress) socket.getLocalSocketAddress(), buf, p.getLength());
         TftpPacket.Request req;
         try {
             req = TftpPacket.parseRequest(buf, p.getLength());
@@ -251,6 +257,26 @@ public class TftpServer extends AbstractManagedServer {
         }
     }
 
+    /** Keeps the datagrams for the pcap export of an attempt; optional and dynamic. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void setCapture(PacketCapture c) {
+        this.capture = c;
+    }
+
+    void unsetCapture(PacketCapture c) {
+        if (capture == c) {
+            capture = null;
+        }
+    }
+
+    private void capture(String mac, InetSocketAddress from, InetSocketAddress to, byte[] data, int length) {
+        PacketCapture c = capture;
+        if (c != null && from.getAddress() instanceof java.net.Inet4Address
+                && to.getAddress() instanceof java.net.Inet4Address) {
+            c.record(new CapturedPacket(Instant.now(), mac, from, to, java.util.Arrays.copyOf(data, length)));
+        }
+    }
+
     private void serve(InetAddress bind, InetSocketAddress client, TftpPacket.Request req, Runnable clientAnswered) {
         try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(bind, 0))) {
             if (req.opcode() == TftpPacket.WRQ) {
@@ -293,7 +319,8 @@ public class TftpServer extends AbstractManagedServer {
                     "file for " + (mac.isEmpty() ? "no MTA" : mac) + ", " + meta.get().size() + " bytes, SHA-1 "
                             + meta.get().sha1Hex() + "; negotiated " + opts.acknowledged(), Outcome.OK);
             long start = System.nanoTime();
-            TftpTransfer.Result r = new TftpTransfer(socket, client, bytes, opts, clientAnswered).run();
+            TftpTransfer.Result r = new TftpTransfer(socket, client, bytes, opts, clientAnswered)
+                    .capturing((from, to, data, length) -> capture(mac, from, to, data, length)).run();
             long micros = (System.nanoTime() - start) / 1000;
             if (r.complete()) {
                 counters.answered.increment();

@@ -42,6 +42,18 @@ final class TftpTransfer {
         this.buffer = new byte[Math.max(516, options.blockSize() + 4)];
     }
 
+    /** Where the transfer's datagrams are kept (pcap export); none by default. */
+    interface Capture {
+        void record(InetSocketAddress from, InetSocketAddress to, byte[] data, int length);
+    }
+
+    private Capture capture = (from, to, data, length) -> { };
+
+    TftpTransfer capturing(Capture c) {
+        this.capture = c;
+        return this;
+    }
+
     Result run() throws IOException {
         socket.setSoTimeout(options.timeoutMillis());
         if (!options.acknowledged().isEmpty()) {
@@ -76,6 +88,7 @@ final class TftpTransfer {
                 retransmissions++;
             }
             socket.send(out);
+            capture.record((InetSocketAddress) socket.getLocalSocketAddress(), client, packet, packet.length);
             long deadline = System.nanoTime() + options.timeoutMillis() * 1_000_000L;
             while (true) {
                 long left = (deadline - System.nanoTime()) / 1_000_000L;
@@ -89,6 +102,8 @@ final class TftpTransfer {
                 } catch (SocketTimeoutException e) {
                     break;
                 }
+                capture.record((InetSocketAddress) in.getSocketAddress(),
+                        (InetSocketAddress) socket.getLocalSocketAddress(), buffer, in.getLength());
                 if (!client.equals(in.getSocketAddress())) {
                     byte[] err = TftpPacket.error(TftpPacket.ERR_UNKNOWN_TID, "unknown transfer ID");
                     socket.send(new DatagramPacket(err, err.length, in.getSocketAddress()));

@@ -86,6 +86,11 @@ public final class Messages extends NLS {
     public static String Sequence_noMta;
     public static String Sequence_pcap;
     public static String Sequence_pcapTip;
+    public static String Sequence_pcapJob;
+    public static String Sequence_pcapDone;
+    public static String Sequence_textDone;
+    public static String Sequence_exportText;
+    public static String Sequence_exportFailed;
     public static String Sequence_selectArrow;
     public static String Sequence_summary;
     public static String Sequence_tftp;

@@ -33,6 +33,27 @@ public final class ServerJobs {
         return schedule("Starting " + server.status().name(), server, server::start);
     }
 
+    /** Starts the server once {@code previous} is done (a restart: stop, then start). */
+    public static Job startAfter(ManagedServer server, Job previous) {
+        Job start = Job.create("Starting " + server.status().name(), monitor -> {
+            try {
+                previous.join();
+                server.start().get(30, TimeUnit.SECONDS);
+                return Status.OK_STATUS;
+            } catch (ExecutionException e) {
+                return Status.error("Starting " + server.id() + " failed: " + e.getCause().getMessage(), e.getCause());
+            } catch (TimeoutException e) {
+                return Status.error("Starting " + server.id() + " did not finish within 30 s");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Status.CANCEL_STATUS;
+            }
+        });
+        start.setUser(true);
+        start.schedule();
+        return start;
+    }
+
     public static Job stop(ManagedServer server) {
         return schedule("Stopping " + server.status().name(), server, server::stop);
     }

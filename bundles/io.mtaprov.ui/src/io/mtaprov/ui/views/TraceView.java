@@ -138,8 +138,9 @@ public class TraceView extends ViewPart {
     }
 
     private void trim() {
-        if (rows.size() > MAX_ROWS) {
-            rows.subList(0, rows.size() - MAX_ROWS).clear();
+        int max = io.mtaprov.ui.preferences.ConsolePreferences.traceRows();
+        if (rows.size() > max) {
+            rows.subList(0, rows.size() - max).clear();
         }
     }
 

@@ -130,6 +130,25 @@ class ConfigEditorUiTest {
     }
 
     @Test
+    void compareWithAnotherFileShowsTheChangedLineAsRemovedAndAdded() throws IOException {
+        ConfigFileEditor editor = open(write("mine.bin", sample().encode()));
+        String other = textOf(UiIds.WIDGET_CONFIG_TEXT).replace("String \"Operator\"", "String \"Other operator\"");
+        Path theirs = write("theirs.txt", other.getBytes(StandardCharsets.UTF_8));
+        Widgets.onUi(() -> editor.compareWith(theirs));
+        Await.until("the diff dialog", WAIT, () -> Widgets.onUi(() -> Widgets.find(UiIds.WIDGET_CONFIG_DIFF).isPresent()));
+        String diff = Widgets.onUi(() -> ((StyledText) Widgets.find(UiIds.WIDGET_CONFIG_DIFF).orElseThrow()).getText());
+        Widgets.onUi(() -> {
+            Widgets.find(UiIds.WIDGET_CONFIG_DIFF).orElseThrow().getShell().close();
+            return null;
+        });
+        List<String> changed = diff.lines().filter(l -> !l.startsWith(" ")).toList();
+        assertThat(changed).hasSize(2);
+        assertThat(changed.get(0)).startsWith("- ").contains("String \"Operator\"");
+        assertThat(changed.get(1)).startsWith("+ ").contains("String \"Other operator\"");
+        assertThat(diff.lines().filter(l -> l.startsWith("  ")).count()).isGreaterThan(8);
+    }
+
+    @Test
     void structureAndHexPagesShowTheTlvs() throws IOException {
         ConfigFileEditor editor = open(write("tree.bin", sample().encode()));
 

@@ -33,7 +33,10 @@ class UiIdsTest {
                 .contains("id=\"" + UiIds.PERSPECTIVE + "\"").contains("id=\"" + UiIds.EDITOR_CONFIG + "\"")
                 .contains("id=\"" + UiIds.COMMAND_OPEN_CONFIG + "\"")
                 .contains("commandId=\"" + UiIds.COMMAND_OPEN_CONFIG + "\"")
-                .contains("id=\"" + UiIds.VIEW_ENROLLMENT + "\"").contains("id=\"" + UiIds.VIEW_SEQUENCE + "\"");
+                .contains("id=\"" + UiIds.VIEW_ENROLLMENT + "\"").contains("id=\"" + UiIds.VIEW_SEQUENCE + "\"")
+                .contains("id=\"" + UiIds.EDITOR_SETTINGS + "\"").contains("id=\"" + UiIds.COMMAND_OPEN_SETTINGS + "\"")
+                .contains("commandId=\"" + UiIds.COMMAND_OPEN_SETTINGS + "\"")
+                .contains("id=\"" + UiIds.VIEW_SIMULATOR + "\"").contains("id=\"" + UiIds.VIEW_FAILURES + "\"");
     }
 
     @Test
@@ -43,6 +46,15 @@ class UiIdsTest {
                 getClass().getClassLoader(), new Class<?>[] {IPageLayout.class}, (proxy, m, args) -> {
                     if (m.getName().equals("addView")) {
                         placed.add((String) args[0]);
+                    }
+                    if (m.getName().equals("createFolder")) {
+                        return Proxy.newProxyInstance(getClass().getClassLoader(),
+                                new Class<?>[] {org.eclipse.ui.IFolderLayout.class}, (p, fm, fa) -> {
+                                    if (fm.getName().equals("addView")) {
+                                        placed.add((String) fa[0]);
+                                    }
+                                    return null;
+                                });
                     }
                     if (m.getName().equals("getEditorArea")) {
                         return IPageLayout.ID_EDITOR_AREA;
@@ -54,7 +66,8 @@ class UiIdsTest {
                     return null;
                 });
         new ProvisioningPerspective().createInitialLayout(layout);
-        assertThat(placed).containsExactlyInAnyOrder(UiIds.VIEW_SERVERS, UiIds.VIEW_ENROLLMENT, UiIds.VIEW_TRACE,
-                UiIds.VIEW_SEQUENCE);
+        assertThat(placed).containsExactlyInAnyOrder(UiIds.VIEW_SERVERS, IPageLayout.ID_PROP_SHEET,
+                UiIds.VIEW_SIMULATOR, UiIds.VIEW_ENROLLMENT, UiIds.VIEW_TRACE, UiIds.VIEW_SEQUENCE,
+                UiIds.VIEW_FAILURES);
     }
 }

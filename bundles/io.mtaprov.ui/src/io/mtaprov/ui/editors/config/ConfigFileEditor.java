@@ -145,7 +145,8 @@ public class ConfigFileEditor extends SharedHeaderFormEditor {
         copy.load(result.text());
         textPage.loaded();
         if (copy.document() != null) {
-            dialect = DocumentEdits.dialectOf(copy.document());
+            dialect = io.mtaprov.ui.preferences.ConsolePreferences.hashDialect()
+                    .orElseGet(() -> DocumentEdits.dialectOf(copy.document()));
         }
         actions.dialectChanged(dialect);
         loaded = true;
@@ -373,6 +374,41 @@ public class ConfigFileEditor extends SharedHeaderFormEditor {
         }
         copy.markSaved(rev);
         message(NLS.bind(Messages.ConfigEditor_saved, target), IMessageProvider.INFORMATION);
+    }
+
+    /** Asks for another config file and compares with it (see {@link #compareWith}). */
+    void compareWithDialog() {
+        org.eclipse.swt.widgets.FileDialog d = new org.eclipse.swt.widgets.FileDialog(getSite().getShell(), SWT.OPEN);
+        d.setFilterExtensions(new String[] {"*.bin;*.cfg;*.txt;*.conf", "*.*"});
+        String chosen = d.open();
+        if (chosen != null) {
+            compareWith(Path.of(chosen));
+        }
+    }
+
+    /**
+     * Reads {@code other} (binary or text) in a Job and shows a line diff of both files' docsis text
+     * forms in a modeless dialog: this editor's current text against the other file.
+     */
+    public Job compareWith(Path other) {
+        String mine = copy.text();
+        String name = getPartName();
+        org.eclipse.swt.widgets.Display display = getSite().getShell().getDisplay();
+        Job job = Job.create("Comparing with " + other.getFileName(), monitor -> {
+            LoadedConfig theirs = LoadedConfig.read(ConfigFileEditorInput.of(other));
+            java.util.List<LineDiff.Line> diff = theirs.text() == null ? null : LineDiff.diff(mine, theirs.text());
+            display.asyncExec(() -> {
+                if (diff == null) {
+                    org.eclipse.jface.dialogs.MessageDialog.openError(getSite().getShell(), "Compare",
+                            other + " cannot be read as a config file: " + theirs.error());
+                } else {
+                    new ConfigDiffDialog(getSite().getShell(), name + " \u2194 " + other.getFileName(), diff).open();
+                }
+            });
+            return org.eclipse.core.runtime.Status.OK_STATUS;
+        });
+        job.schedule();
+        return job;
     }
 
     @Override

@@ -55,6 +55,9 @@ final class EditorActions {
         tb.add(action(Messages.ConfigEditor_saveAsBinary, null, () -> editor.saveAsWithDialog(ConfigFormat.BINARY)));
         tb.add(new Separator());
         tb.add(action(Messages.ConfigEditor_saveAsText, null, () -> editor.saveAsWithDialog(ConfigFormat.TEXT)));
+        tb.add(new Separator());
+        tb.add(action("Compare With...", "Line diff of this file and another config file (binary or text)",
+                editor::compareWithDialog));
     }
 
     /** Shows {@code d} in the combo (after a load picked the file's dialect). */

@@ -36,8 +36,9 @@ import org.eclipse.ui.part.ViewPart;
  * The selected MTA's latest provisioning attempt as a live sequence diagram (lifelines MTA, DHCP,
  * DNS, KDC, Provisioning Server, TFTP), following the selection of the Enrollment and Trace views.
  * The MTA's stored events are read in a Job; its live events come from the TraceBus through a
- * {@link UiBatcher}. Selecting an arrow shows its decoded detail below. "Copy as text" exports the
- * attempt; a pcap export needs the raw packets, which the servers do not keep yet.
+ * {@link UiBatcher}. Selecting an arrow shows its decoded detail below. "Copy as text" and "Export
+ * Text..." give the attempt as text; "Export pcap..." writes the datagrams the servers captured for
+ * it (DHCP, DNS, TFTP; see {@link AttemptExport}) for Wireshark.
  */
 public class SequenceView extends ViewPart {
     static final int MAX_EVENTS = 5_000;
@@ -52,6 +53,7 @@ public class SequenceView extends ViewPart {
     private volatile String mac = "";
     private boolean mtaSide;
     private int loads;
+    private String lastExport = "";
 
     @Override
     public void createPartControl(Composite parent) {
@@ -92,10 +94,19 @@ public class SequenceView extends ViewPart {
         };
         side.setToolTipText(Messages.Sequence_mtaSideTip);
         tb.add(side);
+        tb.add(new Action(Messages.Sequence_exportText) {
+            @Override
+            public void run() {
+                chooseFile("txt").ifPresent(f -> exportText(f));
+            }
+        });
         Action pcap = new Action(Messages.Sequence_pcap) {
+            @Override
+            public void run() {
+                chooseFile("pcap").ifPresent(f -> exportPcap(f));
+            }
         };
         pcap.setToolTipText(Messages.Sequence_pcapTip);
-        pcap.setEnabled(false);
         tb.add(pcap);
     }
 
@@ -187,6 +198,76 @@ public class SequenceView extends ViewPart {
         } finally {
             cb.dispose();
         }
+    }
+
+    private java.util.Optional<java.nio.file.Path> chooseFile(String extension) {
+        if (mac.isEmpty() || canvas.arrows().isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        org.eclipse.swt.widgets.FileDialog d = new org.eclipse.swt.widgets.FileDialog(getSite().getShell(), SWT.SAVE);
+        d.setOverwrite(true);
+        d.setFileName("mta-" + mac.replace(":", "") + "." + extension);
+        d.setFilterExtensions(new String[] {"*." + extension, "*.*"});
+        String chosen = d.open();
+        return chosen == null ? java.util.Optional.empty() : java.util.Optional.of(java.nio.file.Path.of(chosen));
+    }
+
+    /**
+     * UI thread: writes the shown attempt's captured datagrams as a pcap file in a Job; the result
+     * (packet count or why nothing was written) shows in the view's description.
+     */
+    public Job exportPcap(java.nio.file.Path file) {
+        String m = mac;
+        List<TraceEvent> attempt = Attempts.latest(new ArrayList<>(events));
+        Display d = canvas.control().getDisplay();
+        Job job = Job.create(NLS.bind(Messages.Sequence_pcapJob, m), monitor -> {
+            try (ServiceAccess<io.mtaprov.core.trace.PacketCapture> capture = new ServiceAccess<>(
+                    io.mtaprov.core.trace.PacketCapture.class);
+                    ServiceAccess<io.mtaprov.core.lease.LeaseLookup> leases = new ServiceAccess<>(
+                            io.mtaprov.core.lease.LeaseLookup.class)) {
+                AttemptExport.PcapResult r = AttemptExport.pcap(file, m, attempt,
+                        capture.get().orElseThrow(() -> new java.io.IOException("no packet capture service")),
+                        leases.get().orElse(null));
+                d.asyncExec(() -> exported(NLS.bind(Messages.Sequence_pcapDone, new Object[] {r.packets(), m, file})));
+                return Status.OK_STATUS;
+            } catch (java.io.IOException | RuntimeException e) {
+                d.asyncExec(() -> exported(NLS.bind(Messages.Sequence_exportFailed, e.getMessage())));
+                return Status.warning(e.getMessage());
+            }
+        });
+        job.schedule();
+        return job;
+    }
+
+    /** UI thread: writes the shown attempt as text (what "Copy as Text" gives) in a Job. */
+    public Job exportText(java.nio.file.Path file) {
+        String m = mac;
+        List<Arrow> arrows = canvas.arrows();
+        Display d = canvas.control().getDisplay();
+        Job job = Job.create(NLS.bind(Messages.Sequence_pcapJob, m), monitor -> {
+            try {
+                AttemptExport.text(file, m, arrows);
+                d.asyncExec(() -> exported(NLS.bind(Messages.Sequence_textDone, m, file)));
+                return Status.OK_STATUS;
+            } catch (java.io.IOException e) {
+                d.asyncExec(() -> exported(NLS.bind(Messages.Sequence_exportFailed, e.getMessage())));
+                return Status.warning(e.getMessage());
+            }
+        });
+        job.schedule();
+        return job;
+    }
+
+    private void exported(String message) {
+        if (!canvas.control().isDisposed()) {
+            lastExport = message;
+            setContentDescription(message);
+        }
+    }
+
+    /** UI thread: what the last export said ("" before any). */
+    public String lastExport() {
+        return lastExport;
     }
 
     /** UI thread: the MTA shown, "" for none. */

@@ -50,6 +50,7 @@ public final class SimulatedMta implements AutoCloseable {
     private final CompletableFuture<SetEvent> setArrived = new CompletableFuture<>();
     private volatile MtaMib mib;
     private volatile VirtualThreadUdpTransport transport;
+    private volatile io.mtaprov.sim.secure.MtaUsmKeys usmKeys;
 
     private record SetEvent(String url, byte[] hash, long at) {
     }
@@ -318,10 +319,23 @@ public final class SimulatedMta implements AutoCloseable {
 
     private void runSecure(DhcpLease lease, InetAddress mps) throws StepFailure {
         try {
-            secure.establish(profile, lease.realm(), new InetSocketAddress(mps, settings.mpsPort()));
+            List<InetAddress> kdcs = new java.util.ArrayList<>();
+            for (var k : lease.kdcs()) {
+                kdcs.add(k.toInetAddress());
+            }
+            usmKeys = secure.establish(new SecureFlowSteps.Context(profile, lease.realm(), lease.fqdn(),
+                    lease.address().toInetAddress(), mps, kdcs, lease.useTgs(), hub.engineId(), hub.engineBoots(),
+                    hub.engineTime(), (sent, peer, summary, detail, outcome) -> trace.publish(SNMPV3_SECURITY,
+                            sent ? io.mtaprov.core.model.Direction.IN : io.mtaprov.core.model.Direction.OUT, peer,
+                            summary, detail, outcome)));
         } catch (Exception e) {
             throw new StepFailure(SNMPV3_SECURITY, ProvisioningState.FAIL_OTHER_REASON, e.getMessage(), e);
         }
+    }
+
+    /** The SNMPv3 keys of step 3 (Secure flow), once established. */
+    public Optional<io.mtaprov.sim.secure.MtaUsmKeys> usmKeys() {
+        return Optional.ofNullable(usmKeys);
     }
 
     private ConfigLocation basicLocation(DhcpLease lease) throws StepFailure {

@@ -15,6 +15,7 @@ import org.snmp4j.event.ResponseEvent;
 import org.snmp4j.event.ResponseListener;
 import org.snmp4j.mp.MPv1;
 import org.snmp4j.mp.MPv2c;
+import org.snmp4j.mp.MPv3;
 import org.snmp4j.smi.Address;
 import org.snmp4j.smi.UdpAddress;
 
@@ -27,6 +28,9 @@ import org.snmp4j.smi.UdpAddress;
 public final class SnmpHub implements AutoCloseable {
     private final Snmp snmp;
     private final Map<VirtualThreadUdpTransport, MtaAgent> agents = new ConcurrentHashMap<>();
+    private final byte[] engineId = MPv3.createLocalEngineID(new org.snmp4j.smi.OctetString(
+            "mtaprov-sim-" + Long.toHexString(System.nanoTime())));
+    private final long started = System.nanoTime();
 
     /** A hub with no transports yet. */
     public SnmpHub() {
@@ -64,6 +68,24 @@ public final class SnmpHub implements AutoCloseable {
             }
         }
         t.close();
+    }
+
+    /**
+     * The SNMP engine ID of the MTAs of this hub (RFC 3411; one engine per hub, since one SNMP4J
+     * message dispatcher serves all its MTAs: a real MTA has its own).
+     */
+    public byte[] engineId() {
+        return engineId.clone();
+    }
+
+    /** snmpEngineBoots of this hub's engine. */
+    public long engineBoots() {
+        return 1;
+    }
+
+    /** snmpEngineTime of this hub's engine, seconds. */
+    public long engineTime() {
+        return (System.nanoTime() - started) / 1_000_000_000L;
     }
 
     /** Number of MTA transports open now. */

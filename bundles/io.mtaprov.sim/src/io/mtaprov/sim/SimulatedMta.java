@@ -51,6 +51,7 @@ public final class SimulatedMta implements AutoCloseable {
     private volatile MtaMib mib;
     private volatile VirtualThreadUdpTransport transport;
     private volatile io.mtaprov.sim.secure.MtaUsmKeys usmKeys;
+    private volatile MtaAgent agent;
 
     private record SetEvent(String url, byte[] hash, long at) {
     }
@@ -131,6 +132,8 @@ public final class SimulatedMta implements AutoCloseable {
             if (flow == Flow.SECURE) {
                 tl.begin(SNMPV3_SECURITY);
                 runSecure(lease, mps);
+                hub.install(usmKeys);
+                agent.usmUser(usmKeys.user());
                 tl.end(true);
             }
             ConfigLocation location;
@@ -307,6 +310,7 @@ public final class SimulatedMta implements AutoCloseable {
     private void startAgent(DhcpLease lease, RunTimeline tl) throws StepFailure {
         MtaMib m = new MtaMib(profile, MtaDhcpOptions.vendorClass(profile).text());
         MtaAgent agent = new MtaAgent(m, settings.community(), profile.faults().droppedSets(), trace);
+        this.agent = agent;
         agent.listener((url, hash, at) -> setArrived.complete(new SetEvent(url, hash, at)));
         mib = m;
         try {
@@ -367,7 +371,7 @@ public final class SimulatedMta implements AutoCloseable {
     private long inform(java.util.function.Function<MtaMib, org.snmp4j.PDU> pdu, InetAddress mps,
             ProvisioningStep step, String what) throws StepFailure {
         InetSocketAddress to = new InetSocketAddress(mps, settings.mpsPort());
-        return new InformSender(hub, transport, settings, trace).send(() -> pdu.apply(mib), to, step, what,
+        return new InformSender(hub, transport, settings, trace, usmKeys).send(() -> pdu.apply(mib), to, step, what,
                 profile.faults().duplicateInform());
     }
 

@@ -287,4 +287,57 @@ class KeyManagementServerTest {
                 .anyMatch(e -> e.summary().contains("refused") && e.detail().contains("only the KDC")));
     }
 
+
+    /**
+     * Wireshark's pktc and pktc.mtafqdn dissectors (UDP 1293 and 2246) read the real exchanges of
+     * this server (Kerberos AP-REQ/AP-REP/KRB-SAFE inside) without a malformed field, and read our values.
+     */
+    @Test
+    void wiresharkDissectsTheRealExchangesCleanly() throws Exception {
+        ServiceTickets.Issued t = ServiceTickets.issue(keys, MTA, Instant.now(), Duration.ofHours(1));
+        byte[] apRequest = apRequest(t, Instant.now().plusMillis(3), List.of(new Ciphersuite(0x22, 0x21),
+                new Ciphersuite(0x21, 0x20)), false);
+        byte[] fqdnRequest = fqdnRequest(MAC, "krbtgt/" + REALM + "@" + REALM, keys);
+        byte[] apReply;
+        byte[] fqdnReply;
+        try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            apReply = exchange(s, apRequest, kmPort);
+            fqdnReply = exchange(s, fqdnRequest, fqdnPort);
+        }
+        java.net.InetSocketAddress mta = new java.net.InetSocketAddress("10.0.0.88", 50123);
+        java.net.InetSocketAddress kdc = new java.net.InetSocketAddress("10.0.0.3", 50124);
+        java.net.InetSocketAddress km = new java.net.InetSocketAddress("10.0.0.2", 1293);
+        java.net.InetSocketAddress fqdn = new java.net.InetSocketAddress("10.0.0.2", 2246);
+        Instant t0 = Instant.now();
+        byte[] pcap = new io.mtaprov.protocol.pcap.PcapWriter().addUdp(t0, mta, km, apRequest)
+                .addUdp(t0.plusMillis(1), km, mta, apReply).addUdp(t0.plusMillis(2), kdc, fqdn, fqdnRequest)
+                .addUdp(t0.plusMillis(3), fqdn, kdc, fqdnReply).toBytes();
+        Path file = dir.resolve("km.pcap");
+        java.nio.file.Files.write(file, pcap);
+        String verbose = tshark(file, "-V");
+        assertThat(verbose).as(verbose).doesNotContain("Malformed").doesNotContain("Expert Info (Error")
+                .doesNotContain("Expert Info (Warning");
+        String fields = tshark(file, "-T", "fields", "-E", "occurrence=a", "-e", "frame.number", "-e", "pktc.kmmid",
+                "-e", "pktc.doi", "-e", "pktc.asd.snmp_auth_alg", "-e", "pktc.asd.snmp_enc_alg",
+                "-e", "pktc.asd.snmp_usm_username", "-e", "kerberos.msg_type", "-e", "pktc.mtafqdn.msgtype",
+                "-e", "pktc.mtafqdn.mac", "-e", "pktc.mtafqdn.fqdn", "-e", "pktc.mtafqdn.ip");
+        String[] lines = fields.strip().split("\n");
+        assertThat(lines).hasSize(4);
+        assertThat(lines[0].split("\t", -1)).containsExactly("1", "0x02", "2", "0x22,0x21", "0x21,0x20",
+                "mta-001095000001", "14", "", "", "", "");
+        assertThat(lines[1].split("\t", -1)).containsExactly("2", "0x03", "2", "0x22", "0x21",
+                "mta-001095000001", "15", "", "", "", "");
+        assertThat(lines[2].split("\t", -1)).containsExactly("3", "", "", "", "", "", "14,20", "1", MAC, "", "");
+        assertThat(lines[3].split("\t", -1)).containsExactly("4", "", "", "", "", "", "15,20", "2", "",
+                "mta-001095000001.mtaprov.lab", "127.0.0.1");
+    }
+
+    private static String tshark(Path file, String... args) throws Exception {
+        List<String> cmd = new java.util.ArrayList<>(List.of("tshark", "-n", "-r", file.toString()));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(false).start();
+        byte[] out = p.getInputStream().readAllBytes();
+        assertThat(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        return new String(out, java.nio.charset.StandardCharsets.UTF_8);
+    }
 }

@@ -23,9 +23,13 @@ import java.util.Optional;
  * @param dnsServers         option 6
  * @param nextServer         siaddr (the TFTP server in the Basic flow)
  * @param bootFile           file (the configuration file name in the Basic flow), may be ""
+ * @param fqdn               host name (option 12) and domain (option 15), "" when not given
+ * @param useTgs             option 122 sub-option 7 = 1 (Secure flow: get a TGT, then a TGS ticket)
+ * @param kdcs               option 122 sub-option 10 (RFC 3634)
  */
 record DhcpLease(Ipv4Address address, Ipv4Address serverId, ProvisioningServer provisioningServer, String realm,
-        Flow flow, List<Ipv4Address> dnsServers, Ipv4Address nextServer, String bootFile) {
+        Flow flow, List<Ipv4Address> dnsServers, Ipv4Address nextServer, String bootFile, String fqdn, boolean useTgs,
+        List<Ipv4Address> kdcs) {
 
     /**
      * Reads an ACK.
@@ -55,8 +59,13 @@ record DhcpLease(Ipv4Address address, Ipv4Address serverId, ProvisioningServer p
             if (realm == null || realm.isBlank()) {
                 throw new StepFailure(step, "option 122 has no realm (sub-option 6): the flow is unknown");
             }
+            String host = ack.options().hostName().orElse("");
+            String domain = ack.options().domainName().orElse("");
+            String fqdn = host.isEmpty() ? "" : domain.isEmpty() || host.contains(".") ? host : host + "." + domain;
+            boolean tgs = ccc.isPresent() && ccc.get().tgsUtilization().orElse(0) == 1;
+            List<Ipv4Address> kdcs = ccc.isPresent() ? ccc.get().kdcServers() : List.of();
             return new DhcpLease(ack.yiaddr(), ack.options().serverId().orElse(Ipv4Address.ANY), ps, realm,
-                    Flow.fromRealm(realm), ack.options().dnsServers(), ack.siaddr(), ack.fileName());
+                    Flow.fromRealm(realm), ack.options().dnsServers(), ack.siaddr(), ack.fileName(), fqdn, tgs, kdcs);
         } catch (DecodeException e) {
             throw new StepFailure(step, ProvisioningState.FAIL_OTHER_REASON, "malformed ACK option: "
                     + e.getMessage(), e);

@@ -30,7 +30,16 @@ final class InformSender {
     private final SimSettings settings;
     private final SimTrace trace;
 
+    private final io.mtaprov.sim.secure.MtaUsmKeys keys;
+
     InformSender(SnmpHub hub, VirtualThreadUdpTransport via, SimSettings settings, SimTrace trace) {
+        this(hub, via, settings, trace, null);
+    }
+
+    /** With {@code keys} (Secure flow), INFORMs go as SNMPv3 authenticated (and per suite encrypted) with them. */
+    InformSender(SnmpHub hub, VirtualThreadUdpTransport via, SimSettings settings, SimTrace trace,
+            io.mtaprov.sim.secure.MtaUsmKeys keys) {
+        this.keys = keys;
         this.hub = hub;
         this.via = via;
         this.settings = settings;
@@ -40,15 +49,23 @@ final class InformSender {
     /** Sends and waits; returns when the response arrived ({@link System#nanoTime()}). */
     long send(Supplier<PDU> pdu, InetSocketAddress to, ProvisioningStep step, String what, boolean duplicate)
             throws StepFailure {
-        CommunityTarget<UdpAddress> target = new CommunityTarget<>(new UdpAddress(to.getAddress(), to.getPort()),
-                new OctetString(settings.community()));
-        target.setVersion(SnmpConstants.version2c);
+        org.snmp4j.Target<UdpAddress> target;
+        if (keys != null) {
+            target = new org.snmp4j.UserTarget<>(new UdpAddress(to.getAddress(), to.getPort()),
+                    new OctetString(keys.user()), keys.mpsEngineId(), keys.privacy()
+                            ? org.snmp4j.security.SecurityLevel.AUTH_PRIV : org.snmp4j.security.SecurityLevel.AUTH_NOPRIV);
+            target.setVersion(SnmpConstants.version3);
+        } else {
+            target = new CommunityTarget<>(new UdpAddress(to.getAddress(), to.getPort()),
+                    new OctetString(settings.community()));
+            target.setVersion(SnmpConstants.version2c);
+        }
         target.setTimeout(settings.snmpTimeout().toMillis());
         target.setRetries(settings.snmpRetries());
         List<CompletableFuture<SnmpHub.Answer>> sent = new ArrayList<>(2);
         try {
             for (int i = 0; i < (duplicate ? 2 : 1); i++) {
-                PDU p = pdu.get();
+                PDU p = keys == null ? pdu.get() : scoped(pdu.get());
                 sent.add(hub.send(p, target, via));
                 trace.sent(step, to, "INFORM " + what + (i > 0 ? " (duplicate, fault injection)" : ""),
                         () -> p.getVariableBindings().toString());
@@ -78,5 +95,12 @@ final class InformSender {
                 + (r.getErrorStatus() == 0 ? "" : " with " + r.getErrorStatusText()), "",
                 r.getErrorStatus() == 0 ? Outcome.OK : Outcome.WARNING);
         return answer.at();
+    }
+
+    private static PDU scoped(PDU pdu) {
+        org.snmp4j.ScopedPDU s = new org.snmp4j.ScopedPDU();
+        s.setType(pdu.getType());
+        s.addAll(pdu.getVariableBindings());
+        return s;
     }
 }

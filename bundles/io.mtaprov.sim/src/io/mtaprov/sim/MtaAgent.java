@@ -47,6 +47,7 @@ final class MtaAgent {
     private final SimTrace trace;
     private final AtomicInteger setsToDrop;
     private volatile Listener listener = (url, hash, at) -> { };
+    private volatile byte[] usmUser;
 
     MtaAgent(MtaMib mib, String community, int droppedSets, SimTrace trace) {
         this.mib = mib;
@@ -59,11 +60,26 @@ final class MtaAgent {
         listener = l;
     }
 
+    /** Secure flow: from now on only SNMPv3 requests of this USM user, authenticated, are served. */
+    void usmUser(String user) {
+        usmUser = user.getBytes(StandardCharsets.UTF_8);
+    }
+
     <A extends Address> void processPdu(CommandResponderEvent<A> e) {
         e.setProcessed(true);
         PDU req = e.getPDU();
         InetSocketAddress peer = peer(e.getPeerAddress());
-        if (!Arrays.equals(e.getSecurityName(), community)) {
+        byte[] user = usmUser;
+        if (user != null) {
+            if (e.getSecurityModel() != org.snmp4j.security.SecurityModel.SECURITY_MODEL_USM
+                    || e.getSecurityLevel() < org.snmp4j.security.SecurityLevel.AUTH_NOPRIV
+                    || !Arrays.equals(e.getSecurityName(), user)) {
+                trace.note(ProvisioningStep.CONFIG_FILE_LOCATION, "dropped an SNMP request from " + peer
+                        + " not authenticated as SNMPv3 user " + new String(user, StandardCharsets.UTF_8), "",
+                        Outcome.REJECTED);
+                return;
+            }
+        } else if (!Arrays.equals(e.getSecurityName(), community)) {
             trace.note(ProvisioningStep.CONFIG_FILE_LOCATION, "dropped an SNMP request from " + peer
                     + " with a wrong community", "", Outcome.REJECTED);
             return;
@@ -205,7 +221,17 @@ final class MtaAgent {
         return resp;
     }
 
-    private void respond(CommandResponderEvent<?> e, PDU resp) {
+    private void respond(CommandResponderEvent<?> e, PDU answer) {
+        PDU resp = answer;
+        if (e.getPDU() instanceof org.snmp4j.ScopedPDU req) { // SNMPv3 answers with a scoped PDU of the same context
+            org.snmp4j.ScopedPDU scoped = new org.snmp4j.ScopedPDU();
+            scoped.addAll(answer.getVariableBindings());
+            scoped.setErrorStatus(answer.getErrorStatus());
+            scoped.setErrorIndex(answer.getErrorIndex());
+            scoped.setContextEngineID(req.getContextEngineID());
+            scoped.setContextName(req.getContextName());
+            resp = scoped;
+        }
         resp.setType(PDU.RESPONSE);
         resp.setRequestID(e.getPDU().getRequestID());
         try {

@@ -51,6 +51,8 @@ public final class SimulatedMta implements AutoCloseable {
     private volatile MtaMib mib;
     private volatile VirtualThreadUdpTransport transport;
     private DnsClient dnsClient; // the run's resolver, on the run's thread only
+    private volatile io.mtaprov.sim.secure.MtaUsmKeys usmKeys;
+    private volatile MtaAgent agent;
 
     private record SetEvent(String url, byte[] hash, long at) {
     }
@@ -131,6 +133,8 @@ public final class SimulatedMta implements AutoCloseable {
             if (flow == Flow.SECURE) {
                 tl.begin(SNMPV3_SECURITY);
                 runSecure(lease, mps);
+                hub.install(usmKeys);
+                agent.usmUser(usmKeys.user());
                 tl.end(true);
             }
             ConfigLocation location;
@@ -323,6 +327,7 @@ public final class SimulatedMta implements AutoCloseable {
     private void startAgent(DhcpLease lease, RunTimeline tl) throws StepFailure {
         MtaMib m = new MtaMib(profile, MtaDhcpOptions.vendorClass(profile).text());
         MtaAgent agent = new MtaAgent(m, settings.community(), profile.faults().droppedSets(), trace);
+        this.agent = agent;
         agent.listener((url, hash, at) -> setArrived.complete(new SetEvent(url, hash, at)));
         mib = m;
         try {
@@ -335,10 +340,23 @@ public final class SimulatedMta implements AutoCloseable {
 
     private void runSecure(DhcpLease lease, InetAddress mps) throws StepFailure {
         try {
-            secure.establish(profile, lease.realm(), new InetSocketAddress(mps, settings.mpsPort()));
+            List<InetAddress> kdcs = new java.util.ArrayList<>();
+            for (var k : lease.kdcs()) {
+                kdcs.add(k.toInetAddress());
+            }
+            usmKeys = secure.establish(new SecureFlowSteps.Context(profile, lease.realm(), lease.fqdn(),
+                    lease.address().toInetAddress(), mps, kdcs, lease.useTgs(), hub.engineId(), hub.engineBoots(),
+                    hub.engineTime(), (sent, peer, summary, detail, outcome) -> trace.publish(SNMPV3_SECURITY,
+                            sent ? io.mtaprov.core.model.Direction.IN : io.mtaprov.core.model.Direction.OUT, peer,
+                            summary, detail, outcome)));
         } catch (Exception e) {
             throw new StepFailure(SNMPV3_SECURITY, ProvisioningState.FAIL_OTHER_REASON, e.getMessage(), e);
         }
+    }
+
+    /** The SNMPv3 keys of step 3 (Secure flow), once established. */
+    public Optional<io.mtaprov.sim.secure.MtaUsmKeys> usmKeys() {
+        return Optional.ofNullable(usmKeys);
     }
 
     private ConfigLocation basicLocation(DhcpLease lease) throws StepFailure {
@@ -370,7 +388,7 @@ public final class SimulatedMta implements AutoCloseable {
     private long inform(java.util.function.Function<MtaMib, org.snmp4j.PDU> pdu, InetAddress mps,
             ProvisioningStep step, String what) throws StepFailure {
         InetSocketAddress to = new InetSocketAddress(mps, settings.mpsPort());
-        return new InformSender(hub, transport, settings, trace).send(() -> pdu.apply(mib), to, step, what,
+        return new InformSender(hub, transport, settings, trace, usmKeys).send(() -> pdu.apply(mib), to, step, what,
                 profile.faults().duplicateInform());
     }
 

@@ -261,13 +261,13 @@ class SimulatedMtaTest {
     }
 
     @Test
-    void secureRealmFailsAtStepThreeUntilImplemented() throws Exception {
+    void secureRealmWithoutSecureStepsFailsAtStepThree() throws Exception {
         lab.dhcp.realm = "LAB.EXAMPLE.COM";
         try (SimulatedMta mta = lab.mta(MtaProfile.lab(MAC).withFlows(java.util.EnumSet.allOf(Flow.class)))) {
             MtaRunResult r = mta.run();
             assertThat(r.flow()).isEqualTo(Flow.SECURE);
             assertThat(r.failureStep().number()).isEqualTo(3);
-            assertThat(r.failureReason()).contains("not simulated yet");
+            assertThat(r.failureReason()).contains("needs a PKI and KDC");
         }
     }
 

@@ -18,8 +18,9 @@ import java.util.Set;
  *  SETTING -&gt; SETTING                                       (a retry of the SET after a timeout)
  *  any non-terminal -&gt; FAILED | SUPERSEDED                  (a reason; a new enrollment of the same MAC)
  * </pre>
- * SECURING is entered only by the Secure flow (Kerberos + key management, step 3), which is not
- * implemented yet; Hybrid attempts start in ENROLLED. Immutable.
+ * SECURING is entered only by the Secure flow (Kerberos + key management, step 3; the provisioning
+ * server leaves it when the enrollment INFORM arrives authenticated with the keys of step 3); Hybrid
+ * attempts start in ENROLLED. Immutable.
  */
 public enum ProvisioningState {
     SECURING(ProvisioningStep.SNMPV3_SECURITY),

@@ -55,6 +55,7 @@ public final class KdcEngine {
 
     private final KdcContext context;
     private final KdcPrincipals principals;
+    private final StrictPreauthHandler preauth;
 
     public KdcEngine(String realm, Credential kdcCredential, MtaChainValidator mtaValidator, Clock clock)
             throws KrbException {
@@ -71,8 +72,18 @@ public final class KdcEngine {
         context = new KdcContext(new KdcSetting(config, new BackendConfig()));
         context.setIdentityService(principals.backend());
         context.setReplayCache(new ReplayCheckServiceImpl());
-        context.setPreauthHandler(new StrictPreauthHandler(principals,
-                new PkinitRsa(kdcCredential, mtaValidator, SKEW), SKEW, clock));
+        preauth = new StrictPreauthHandler(principals, new PkinitRsa(kdcCredential, mtaValidator, SKEW), SKEW, clock);
+        context.setPreauthHandler(preauth);
+    }
+
+    /**
+     * Resolves {@code mta/<fqdn>} principals that are not configured with a MAC through MTA FQDN
+     * requests to the provisioning server at {@code server}, authenticated with its service keys.
+     */
+    public void useMtaFqdn(String mpsPrincipal, java.net.InetSocketAddress server, Duration timeout, int tries)
+            throws KrbException {
+        preauth.useMtaFqdn(new MtaFqdnClient(server, principals.serviceKeys(mpsPrincipal), "krbtgt/" + realm() + "@"
+                + realm(), timeout, tries, SKEW));
     }
 
     public KdcPrincipals principals() {

@@ -37,10 +37,28 @@ public final class KdcPrincipals {
     public record Service() implements Kind {
     }
 
+    /**
+     * An MTA principal not configured with a MAC ({@value #MTA_PREFIX}{@code <fqdn>}): PKINIT, and the
+     * MAC of its device certificate must map to that FQDN in the provisioning server's answer to an
+     * MTA FQDN request (PKT-SP-SEC "MTA FQDN", UDP 2246). Only while an MTA FQDN server is set.
+     */
+    public record ByFqdn(String fqdn) implements Kind {
+    }
+
+    /** The first component of MTA principals resolved by MTA FQDN (PROTOCOL.md: the usual form, unconfirmed). */
+    public static final String MTA_PREFIX = "mta/";
+
     private final String realm;
     private final List<EncryptionType> etypes;
-    private final MemoryIdentityBackend backend = new MemoryIdentityBackend();
+    private final MemoryIdentityBackend backend = new MemoryIdentityBackend() {
+        @Override
+        protected KrbIdentity doGetIdentity(String name) {
+            KrbIdentity id = super.doGetIdentity(name);
+            return id == null && byFqdn(name).isPresent() ? new KrbIdentity(name) : id;
+        }
+    };
     private final Map<String, Kind> kinds = new ConcurrentHashMap<>();
+    private volatile boolean fqdnPrincipals;
 
     KdcPrincipals(String realm, List<EncryptionType> etypes) throws KrbException {
         this.realm = realm;
@@ -80,7 +98,38 @@ public final class KdcPrincipals {
     }
 
     public Optional<Kind> kind(String name) {
-        return Optional.ofNullable(kinds.get(qualify(name)));
+        Kind k = kinds.get(qualify(name));
+        return k != null ? Optional.of(k) : byFqdn(qualify(name)).map(f -> (Kind) f);
+    }
+
+    /** Whether {@code mta/<fqdn>} principals not configured here are accepted (an MTA FQDN server is set). */
+    void acceptFqdnPrincipals(boolean on) {
+        fqdnPrincipals = on;
+    }
+
+    private Optional<ByFqdn> byFqdn(String qualified) {
+        String suffix = "@" + realm;
+        if (!fqdnPrincipals || !qualified.startsWith(MTA_PREFIX) || !qualified.endsWith(suffix)
+                || kinds.containsKey(qualified)) {
+            return Optional.empty();
+        }
+        String fqdn = qualified.substring(MTA_PREFIX.length(), qualified.length() - suffix.length());
+        return fqdn.isEmpty() || fqdn.contains("/") ? Optional.empty() : Optional.of(new ByFqdn(fqdn));
+    }
+
+    /** The qualified names of the service principals (krbtgt and the provisioning server's). */
+    public List<String> servicePrincipals() {
+        return kinds.entrySet().stream().filter(e -> e.getValue() instanceof Service).map(Map.Entry::getKey).sorted()
+                .toList();
+    }
+
+    /** The long-term keys of a service principal (to hand to the service as a keytab). */
+    public io.mtaprov.server.kdc.ap.ServiceKeys serviceKeys(String name) throws KrbException {
+        KrbIdentity id = backend.getIdentity(qualify(name));
+        if (id == null || !(kinds.get(qualify(name)) instanceof Service)) {
+            throw new KrbException("no service principal " + qualify(name));
+        }
+        return io.mtaprov.server.kdc.ap.ServiceKeys.of(qualify(name), List.copyOf(id.getKeys().values()));
     }
 
     /** The principal bound to this MAC, if any. */

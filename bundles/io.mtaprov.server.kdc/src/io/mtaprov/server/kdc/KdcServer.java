@@ -63,6 +63,8 @@ public class KdcServer extends AbstractManagedServer {
     public static final String ID = "kdc";
     public static final int DEFAULT_PORT = 10088;
     static final int MAX_TCP_MESSAGE = 1 << 20;
+    static final java.time.Duration MTA_FQDN_TIMEOUT = java.time.Duration.ofMillis(1000);
+    static final int MTA_FQDN_TRIES = 3;
 
     private volatile TraceBus trace;
     private volatile KdcSettings kdcSettings;
@@ -163,6 +165,10 @@ public class KdcServer extends AbstractManagedServer {
             for (Map.Entry<String, String> pw : ks.passwordPrincipals().entrySet()) {
                 e.principals().addPassword(pw.getKey(), pw.getValue().toCharArray());
             }
+            e.principals().serviceKeys(ks.mpsPrincipal()).writeKeytab(ks.mpsKeytab());
+            if (ks.mtaFqdnServer() != null) {
+                e.useMtaFqdn(ks.mpsPrincipal(), ks.mtaFqdnServer(), MTA_FQDN_TIMEOUT, MTA_FQDN_TRIES);
+            }
         } catch (KrbException ex) {
             throw new IOException("the KDC cannot be set up: " + ex.getMessage(), ex);
         }
@@ -189,7 +195,9 @@ public class KdcServer extends AbstractManagedServer {
         tcpListener.setDaemon(true);
         udpListener.start();
         tcpListener.start();
-        LOG.info("KDC for realm {} ({} MTA principals from settings)", ks.realm(), ks.mtaPrincipals().size());
+        LOG.info("KDC for realm {} ({} MTA principals from settings; MTA FQDN server {}; keytab of {} in {})",
+                ks.realm(), ks.mtaPrincipals().size(), ks.mtaFqdnServer() == null ? "none" : ks.mtaFqdnServer(),
+                ks.mpsPrincipal(), ks.mpsKeytab());
         return () -> {
             engine = null;
             udp.close();

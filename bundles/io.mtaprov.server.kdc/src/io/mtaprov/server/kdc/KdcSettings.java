@@ -3,6 +3,7 @@ package io.mtaprov.server.kdc;
 import io.mtaprov.core.model.Flow;
 import io.mtaprov.core.settings.ProvisioningNetwork;
 import io.mtaprov.pki.MacAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,6 +22,9 @@ import java.util.function.UnaryOperator;
  * (encrypted timestamp only; a lab convenience, the passwords sit in the settings in clear);</li>
  * <li>{@code mtaprov.kdc.mpsPrincipal}: the provisioning server's service principal; default
  * {@code mtaprovsrvr/<mps-fqdn>} (PROTOCOL.md: not confirmed from the specification text);</li>
+ * <li>{@code mtaprov.mps.mtaFqdnPort}: the provisioning server's MTA FQDN port (at
+ * {@code mtaprov.net.mpsAddress}; default {@value #DEFAULT_MTA_FQDN_PORT}, 0 = no MTA FQDN requests):
+ * {@code mta/<fqdn>} principals not listed above are resolved there;</li>
  * <li>{@code mtaprov.pki.dir}: where the lab PKI lives; default {@code <mtaprov.data.dir>/pki},
  * else {@code ~/.mtaprov/pki};</li>
  * <li>{@code mtaprov.pki.masterSecret}: the secret the PKI's private keys are encrypted under (for
@@ -29,12 +33,39 @@ import java.util.function.UnaryOperator;
  * The master secret is never part of {@link #toString()}.
  */
 public record KdcSettings(String realm, String kdcFqdn, Map<String, MacAddress> mtaPrincipals,
-        Map<String, String> passwordPrincipals, String mpsPrincipal, Path pkiDir, String masterSecret) {
+        Map<String, String> passwordPrincipals, String mpsPrincipal, Path pkiDir, String masterSecret,
+        InetSocketAddress mtaFqdnServer) {
     public static final String DEFAULT_REALM = "MTAPROV.LAB";
+    /** The provisioning server's MTA FQDN port here (PKT-SP-SEC: 2246; unprivileged default, DESIGN.md style). */
+    public static final int DEFAULT_MTA_FQDN_PORT = 12246;
+    /** The keytab the KDC writes for the provisioning server, in the PKI directory. */
+    public static final String MPS_KEYTAB = "mps.keytab";
 
     public KdcSettings {
         mtaPrincipals = Map.copyOf(mtaPrincipals);
         passwordPrincipals = Map.copyOf(passwordPrincipals);
+    }
+
+    /** Without MTA FQDN: only principals configured with a MAC get tickets. */
+    public KdcSettings(String realm, String kdcFqdn, Map<String, MacAddress> mtaPrincipals,
+            Map<String, String> passwordPrincipals, String mpsPrincipal, Path pkiDir, String masterSecret) {
+        this(realm, kdcFqdn, mtaPrincipals, passwordPrincipals, mpsPrincipal, pkiDir, masterSecret, null);
+    }
+
+    /** The same, resolving {@code mta/<fqdn>} principals through MTA FQDN requests to {@code server}. */
+    public KdcSettings withMtaFqdnServer(InetSocketAddress server) {
+        return new KdcSettings(realm, kdcFqdn, mtaPrincipals, passwordPrincipals, mpsPrincipal, pkiDir, masterSecret,
+                server);
+    }
+
+    /** The qualified principal of the provisioning server. */
+    public String qualifiedMpsPrincipal() {
+        return mpsPrincipal.contains("@") ? mpsPrincipal : mpsPrincipal + "@" + realm;
+    }
+
+    /** Where the provisioning server's keytab is written. */
+    public Path mpsKeytab() {
+        return pkiDir.resolve(MPS_KEYTAB);
     }
 
     public static KdcSettings fromProperties(UnaryOperator<String> props) {
@@ -46,10 +77,13 @@ public record KdcSettings(String realm, String kdcFqdn, Map<String, MacAddress> 
         String dataDir = props.apply("mtaprov.data.dir");
         Path pki = Path.of(get(props, "mtaprov.pki.dir", dataDir != null && !dataDir.isBlank()
                 ? Path.of(dataDir, "pki").toString() : Path.of(System.getProperty("user.home"), ".mtaprov", "pki").toString()));
+        String fqdnPort = get(props, "mtaprov.mps.mtaFqdnPort", Integer.toString(DEFAULT_MTA_FQDN_PORT));
+        InetSocketAddress fqdnServer = fqdnPort.equals("0") ? null
+                : new InetSocketAddress(net.mpsAddress(), Integer.parseInt(fqdnPort));
         return new KdcSettings(realm, get(props, "mtaprov.kdc.fqdn", net.kdcFqdn()), mtas,
                 pairs(props.apply("mtaprov.kdc.passwordPrincipals")),
                 get(props, "mtaprov.kdc.mpsPrincipal", "mtaprovsrvr/" + net.mpsFqdn()), pki,
-                get(props, "mtaprov.pki.masterSecret", ""));
+                get(props, "mtaprov.pki.masterSecret", ""), fqdnServer);
     }
 
     private static String get(UnaryOperator<String> props, String key, String dflt) {

@@ -85,7 +85,7 @@ final class PkinitRsa {
         this.skew = skew;
     }
 
-    Verified verify(PaDataEntry entry, byte[] reqBody, int nonce, MacAddress expectedMac, Instant now)
+    Verified verify(PaDataEntry entry, byte[] reqBody, int nonce, Optional<MacAddress> expectedMac, Instant now)
             throws KrbException {
         PaPkAsReq req;
         CMSSignedData signed;
@@ -128,7 +128,7 @@ final class PkinitRsa {
         } catch (GeneralSecurityException | OperatorCreationException | CMSException e) {
             throw refuse(KrbErrorCode.KDC_ERR_INVALID_SIG, "the AuthPack signature does not verify: " + e.getMessage());
         }
-        ChainCheck check = validator.validate(device, presented, Optional.of(expectedMac), now);
+        ChainCheck check = validator.validate(device, presented, expectedMac, now);
         if (!check.valid()) {
             throw refuse(codeOf(check.reason()), check.reason().name().toLowerCase().replace('_', ' ') + ": "
                     + check.message());
@@ -145,7 +145,7 @@ final class PkinitRsa {
                     "the AuthPack asks for Diffie-Hellman; this KDC does RSA mode (public key encryption) only");
         }
         checkAuthenticator(authPack.getPkAuthenticator(), reqBody, nonce, now);
-        return new Verified(device, check.mac().orElse(expectedMac), check.message());
+        return new Verified(device, check.mac().orElseGet(() -> expectedMac.orElseThrow()), check.message());
     }
 
     private void checkAuthenticator(PkAuthenticator a, byte[] reqBody, int nonce, Instant now) throws KrbException {

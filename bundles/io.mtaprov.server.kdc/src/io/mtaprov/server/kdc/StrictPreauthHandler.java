@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apache.kerby.kerberos.kerb.KrbCodec;
 import org.apache.kerby.kerberos.kerb.KrbErrorCode;
@@ -43,6 +44,7 @@ final class StrictPreauthHandler extends PreauthHandler {
     private final PkinitRsa pkinit;
     private final Duration skew;
     private final Clock clock;
+    private volatile MtaFqdnClient mtaFqdn;
 
     StrictPreauthHandler(KdcPrincipals principals, PkinitRsa pkinit, Duration skew, Clock clock) {
         this.principals = principals;
@@ -97,17 +99,25 @@ final class StrictPreauthHandler extends PreauthHandler {
         PaDataEntry ts = padata == null ? null : padata.findEntry(PaDataType.ENC_TIMESTAMP);
         if (pk != null) {
             r.audit.method = "PKINIT (RSA)";
-            if (!(kind instanceof KdcPrincipals.Pkinit mta)) {
+            PkinitRsa.Verified v;
+            String fqdnNote = "";
+            if (kind instanceof KdcPrincipals.Pkinit mta) {
+                r.audit.mac = mta.mac().canonical();
+                v = pkinit.verify(pk, r.der().reqBody(), r.getKdcReq().getReqBody().getNonce(), Optional.of(mta.mac()),
+                        clock.instant());
+            } else if (kind instanceof KdcPrincipals.ByFqdn byFqdn && mtaFqdn != null) {
+                v = pkinit.verify(pk, r.der().reqBody(), r.getKdcReq().getReqBody().getNonce(), Optional.empty(),
+                        clock.instant());
+                r.audit.mac = v.mac().canonical();
+                fqdnNote = "; " + checkFqdn(byFqdn, v);
+            } else {
                 throw new KrbException(KrbErrorCode.KDC_ERR_PREAUTH_FAILED, client + " is not an MTA principal: "
                         + "PKINIT is accepted for MTA principals only");
             }
-            r.audit.mac = mta.mac().canonical();
-            PkinitRsa.Verified v = pkinit.verify(pk, r.der().reqBody(), r.getKdcReq().getReqBody().getNonce(),
-                    mta.mac(), clock.instant());
             PkinitRsa.Reply reply = pkinit.reply(v.device(), r.getEncryptionType(), r.raw());
             r.setClientKey(reply.replyKey());
             r.setReplyPadata(reply.paPkAsRep());
-            r.audit.detail = v.chain();
+            r.audit.detail = v.chain() + fqdnNote;
             return;
         }
         if (ts != null) {
@@ -126,6 +136,33 @@ final class StrictPreauthHandler extends PreauthHandler {
                         ? "; draft-era PKINIT 14 is not supported, RFC 4556 padata 16 is" : "") + ")";
         r.audit.method = types.isEmpty() ? "none" : "unsupported " + types;
         throw preauthRequired(r, kind, why);
+    }
+
+    /**
+     * The MTA FQDN request (PKT-SP-SEC "MTA FQDN") for the certificate's MAC: the provisioning
+     * server's FQDN for that MAC must be the principal's instance, else the certificate belongs to
+     * another MTA (wrong MAC).
+     */
+    private String checkFqdn(KdcPrincipals.ByFqdn p, PkinitRsa.Verified v) throws KrbException {
+        byte[] keyHash;
+        try {
+            keyHash = java.security.MessageDigest.getInstance("SHA-1").digest(v.device().getPublicKey().getEncoded());
+        } catch (java.security.GeneralSecurityException e) {
+            throw new KrbException("SHA-1 is not available", e);
+        }
+        MtaFqdnClient.Resolved r = mtaFqdn.resolve(v.mac(), keyHash);
+        if (!r.fqdn().equalsIgnoreCase(p.fqdn())) {
+            throw new KrbException(KrbErrorCode.KDC_ERR_CLIENT_NAME_MISMATCH, "wrong MAC: the device certificate's MAC "
+                    + v.mac().canonical() + " belongs to " + r.fqdn() + " (MTA FQDN reply from " + mtaFqdn.server()
+                    + "), not to " + p.fqdn());
+        }
+        return "MTA FQDN: " + v.mac().canonical() + " is " + r.fqdn() + " (" + r.address().getHostAddress() + ")";
+    }
+
+    /** Sets the MTA FQDN client that resolves {@code mta/<fqdn>} principals (null: none). */
+    void useMtaFqdn(MtaFqdnClient client) {
+        this.mtaFqdn = client;
+        principals.acceptFqdnPrincipals(client != null);
     }
 
     private void verifyTimestamp(StrictAsRequest r, PaDataEntry ts) throws KrbException {

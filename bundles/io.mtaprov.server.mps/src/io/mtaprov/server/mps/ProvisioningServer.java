@@ -40,7 +40,9 @@ import org.slf4j.LoggerFactory;
  * The provisioning server (MPS) of steps 4-7 and 10 of the Hybrid flow and the file of the Basic
  * flow: an SNMP INFORM receiver on its trap port (default 127.0.0.1:10162, "mps" settings), the
  * per-MTA state machine of io.mtaprov.core.provisioning, the config file builder, the SET to the
- * MTA and the operator's actions. The Secure flow (step 3, SNMPv3) is not implemented yet.
+ * MTA and the operator's actions. Secure flow: the SNMPv3 keys of key management (step 3,
+ * {@code km.KeyManagementServer}) are installed in its engine; enrollment and status INFORMs and the
+ * SET then go over SNMPv3 with them.
  * <p>
  * Services it uses: TraceBus and GeneratedFileStore (mandatory), ProvisioningStore (the H2 one
  * when present, else an in-memory store with the default layers), LeaseLookup (optional: without
@@ -64,6 +66,8 @@ public class ProvisioningServer extends AbstractManagedServer implements Provisi
     private volatile LeaseLookup leases;
     private volatile ProvisioningWorkflow workflow;
     private volatile ProvisioningSessions sessions;
+    private volatile io.mtaprov.server.mps.km.KeyManagement keyManagement;
+    private volatile io.mtaprov.server.mps.km.UsmEngine usmEngine;
 
     public ProvisioningServer() {
         super(new ServerSettings(ServerSettings.LOOPBACK, DEFAULT_PORT, true));
@@ -113,6 +117,27 @@ public class ProvisioningServer extends AbstractManagedServer implements Provisi
         if (leases == l) {
             leases = null;
         }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setKeyManagement(io.mtaprov.server.mps.km.KeyManagement k) {
+        this.keyManagement = k;
+        io.mtaprov.server.mps.km.UsmEngine u = usmEngine;
+        if (u != null) {
+            k.attach(u); // bound while running
+        }
+    }
+
+    void unsetKeyManagement(io.mtaprov.server.mps.km.KeyManagement k) {
+        if (keyManagement == k) {
+            keyManagement = null;
+        }
+    }
+
+    /** Outside OSGi: the key management whose SNMPv3 keys this server uses (Secure flow). */
+    public void useKeyManagement(io.mtaprov.server.mps.km.KeyManagement k) {
+        setKeyManagement(k);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -181,6 +206,8 @@ public class ProvisioningServer extends AbstractManagedServer implements Provisi
         ProvisioningSessions ss = new ProvisioningSessions(trace, Clock.systemUTC());
         ProvisioningWorkflow[] holder = new ProvisioningWorkflow[1];
         SnmpEndpoint snmp;
+        io.mtaprov.server.mps.km.UsmEngine usm = new io.mtaprov.server.mps.km.UsmEngine(
+                io.mtaprov.server.mps.km.UsmEngine.defaultEngineId());
         try {
             snmp = new SnmpEndpoint(InetAddress.getByName(s.bindAddress()), s.port(), m.community(), counters,
                     (ip, pdu) -> {
@@ -188,7 +215,7 @@ public class ProvisioningServer extends AbstractManagedServer implements Provisi
                         if (w != null) {
                             w.onNotification(ip, pdu);
                         }
-                    });
+                    }, usm);
         } catch (IOException | RuntimeException e) {
             closeAll(closeables);
             throw e;
@@ -199,8 +226,18 @@ public class ProvisioningServer extends AbstractManagedServer implements Provisi
         holder[0] = w;
         sessions = ss;
         workflow = w;
+        usmEngine = usm;
+        io.mtaprov.server.mps.km.KeyManagement k = keyManagement;
+        if (k != null) {
+            k.attach(usm);
+        }
         w.closeInterrupted();
         return () -> {
+            usmEngine = null;
+            io.mtaprov.server.mps.km.KeyManagement now = keyManagement;
+            if (now != null) {
+                now.attach(null);
+            }
             workflow = null;
             w.close();
             snmp.close();

@@ -87,14 +87,14 @@ final class ProvisioningWorkflow implements AutoCloseable {
                 return;
             }
             if (n instanceof Notice.EnrollmentNotice en) {
-                enroll(ip, en);
+                enroll(ip, en, pdu instanceof org.snmp4j.ScopedPDU); // only authenticated SNMPv3 passes the endpoint
             } else if (n instanceof Notice.StatusNotice st) {
                 status(ip, st);
             }
         });
     }
 
-    private void enroll(String ip, Notice.EnrollmentNotice n) {
+    private void enroll(String ip, Notice.EnrollmentNotice n, boolean snmpV3) {
         ConfigGeneration.LeaseLookupResult lease = generation.lookUp(ip); // once: the flow here, 5b below
         String realm = generation.realmOf(lease);
         Flow flow = Flow.fromRealm(realm);
@@ -120,9 +120,16 @@ final class ProvisioningWorkflow implements AutoCloseable {
         a.session.note(Direction.IN, "enrollment INFORM from " + ip + " (correlation id " + n.correlationId() + ")",
                 "tree " + n.tree() + ", flow " + flow.realmName() + flowNote + ", sysDescr '" + n.sysDescr() + "', sw '"
                         + n.swVersion() + "', type '" + n.typeIdentifier() + "'; INFORM answered", Outcome.OK);
-        if (flow == Flow.SECURE) {
-            a.session.fail(Direction.IN, "Secure flow not supported yet", "realm " + realm
-                    + " selects the Secure flow; step 3 (Kerberos, SNMPv3 keys) is not implemented yet");
+        if (flow == Flow.SECURE && !snmpV3) {
+            a.session.fail(Direction.IN, "Secure flow enrollment not authenticated", "realm " + realm
+                    + " selects the Secure flow: its enrollment INFORM must come over SNMPv3 with the keys of step 3"
+                    + " (key management); this one came over SNMPv1/v2c");
+            finish(a);
+            return;
+        }
+        if (flow == Flow.SECURE && !a.session.moveTo(io.mtaprov.core.provisioning.ProvisioningState.ENROLLED,
+                Direction.IN, "enrollment authenticated with the SNMPv3 keys of step 3", "SNMPv3 USM, keys from key"
+                        + " management (Kerberized AP Request / AP Reply)")) {
             finish(a);
             return;
         }

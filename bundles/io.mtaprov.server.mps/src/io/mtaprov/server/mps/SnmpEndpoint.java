@@ -29,8 +29,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The provisioning server's SNMP socket (SNMP4J 3.13.1, one DefaultUdpTransportMapping on the trap
  * port): it receives notifications, answers INFORMs whose community matches (RFC 3416 section 4.2.7)
- * and ignores the rest, and sends the GETs and SETs to MTAs from the same socket. SNMPv1/v2c now; the
- * Secure flow will add MPv3 + USM with the keys of step 3 here.
+ * and ignores the rest, and sends the GETs and SETs to MTAs from the same socket. SNMPv1/v2c, and
+ * SNMPv3 (USM) for MTAs that ran key management ({@code km.UsmEngine}): their INFORMs must be
+ * authenticated with those keys, and requests to them go as SNMPv3 with them.
  * <p>
  * Threading: notifications are handed to the consumer on SNMP4J's listen thread, which must not
  * block (the consumer queues the work). Requests complete their futures on SNMP4J's threads.
@@ -42,6 +43,7 @@ final class SnmpEndpoint implements AutoCloseable {
     private final DefaultUdpTransportMapping transport;
     private final OctetString community;
     private final ServerCounters counters;
+    private final io.mtaprov.server.mps.km.UsmEngine v3;
 
     /**
      * Binds and listens.
@@ -50,12 +52,22 @@ final class SnmpEndpoint implements AutoCloseable {
      */
     SnmpEndpoint(InetAddress bind, int port, String community, ServerCounters counters,
             BiConsumer<String, PDU> notices) throws IOException {
+        this(bind, port, community, counters, notices, null);
+    }
+
+    /** With SNMPv3 (Secure flow): {@code v3} holds the USM users key management installs. */
+    SnmpEndpoint(InetAddress bind, int port, String community, ServerCounters counters,
+            BiConsumer<String, PDU> notices, io.mtaprov.server.mps.km.UsmEngine v3) throws IOException {
         this.community = new OctetString(community);
         this.counters = counters;
+        this.v3 = v3;
         this.transport = new DefaultUdpTransportMapping(new UdpAddress(bind, port), false);
         MessageDispatcherImpl dispatcher = new MessageDispatcherImpl();
         dispatcher.addMessageProcessingModel(new MPv1());
         dispatcher.addMessageProcessingModel(new MPv2c());
+        if (v3 != null) {
+            dispatcher.addMessageProcessingModel(v3.messageProcessingModel());
+        }
         dispatcher.addCounterListener(e -> {
             if (SnmpConstants.snmpInASNParseErrs.equals(e.getOid())) {
                 counters.dropped.increment(); // garbage on the trap port: SNMP4J drops it and keeps listening
@@ -82,7 +94,9 @@ final class SnmpEndpoint implements AutoCloseable {
         }
         counters.received.increment();
         event.setProcessed(true);
-        if (!MessageDigest.isEqual(community.getValue(), event.getSecurityName())) {
+        boolean secure = v3 != null && v3.authenticated(event);
+        if (!secure && (event.getSecurityModel() == org.snmp4j.security.SecurityModel.SECURITY_MODEL_USM
+                || !MessageDigest.isEqual(community.getValue(), event.getSecurityName()))) {
             counters.rejected.increment();
             LOG.debug("notification from {} with a wrong community ignored", event.getPeerAddress());
             return;
@@ -95,7 +109,8 @@ final class SnmpEndpoint implements AutoCloseable {
     }
 
     private <A extends Address> void answer(CommandResponderEvent<A> event) {
-        PDU response = new PDU(event.getPDU());
+        PDU response = event.getPDU() instanceof org.snmp4j.ScopedPDU sp ? new org.snmp4j.ScopedPDU(sp)
+                : new PDU(event.getPDU());
         response.setType(PDU.RESPONSE);
         response.setErrorStatus(PDU.noError);
         response.setErrorIndex(0);
@@ -112,10 +127,16 @@ final class SnmpEndpoint implements AutoCloseable {
     /** Sends one request PDU (GET, GETNEXT, SET) without SNMP4J retries; completes with the answer or null on timeout. */
     CompletableFuture<PDU> send(PDU pdu, String ip, int port, Duration timeout) {
         CompletableFuture<PDU> f = new CompletableFuture<>();
-        CommunityTarget<UdpAddress> target = new CommunityTarget<>(new UdpAddress(ip + "/" + port), community);
-        target.setVersion(SnmpConstants.version2c);
-        target.setRetries(0);
-        target.setTimeout(timeout.toMillis());
+        CommunityTarget<UdpAddress> v2 = new CommunityTarget<>(new UdpAddress(ip + "/" + port), community);
+        v2.setVersion(SnmpConstants.version2c);
+        v2.setRetries(0);
+        v2.setTimeout(timeout.toMillis());
+        org.snmp4j.Target<UdpAddress> target = v2;
+        var secure = v3 == null ? java.util.Optional.<org.snmp4j.UserTarget<UdpAddress>>empty() : v3.target(ip, port, timeout);
+        if (secure.isPresent()) { // keys from key management: SNMPv3, authenticated (and encrypted per suite)
+            target = secure.get();
+            pdu = io.mtaprov.server.mps.km.UsmEngine.scoped(pdu);
+        }
         try {
             snmp.send(pdu, target, null, new ResponseListener() {
                 @Override

@@ -18,4 +18,18 @@ public final class FreePorts {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** A loopback port free for both UDP and TCP (servers such as the KDC bind both). */
+    public static int udpAndTcp() {
+        for (int i = 0; i < 50; i++) {
+            int p = udp();
+            try (java.net.ServerSocket t = new java.net.ServerSocket()) {
+                t.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), p));
+                return p;
+            } catch (IOException e) {
+                // taken for TCP: try another
+            }
+        }
+        throw new IllegalStateException("no loopback port free for both UDP and TCP");
+    }
 }

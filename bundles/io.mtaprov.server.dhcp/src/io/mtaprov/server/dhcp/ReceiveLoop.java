@@ -2,10 +2,6 @@ package io.mtaprov.server.dhcp;
 
 import io.mtaprov.core.lease.Lease;
 import io.mtaprov.core.lease.LeaseStore;
-import io.mtaprov.core.model.Direction;
-import io.mtaprov.core.model.Outcome;
-import io.mtaprov.core.model.ProvisioningStep;
-import io.mtaprov.core.model.TraceEvent;
 import io.mtaprov.core.server.ServerSettings;
 import io.mtaprov.protocol.dhcp.Ipv4Address;
 import java.io.IOException;
@@ -20,7 +16,6 @@ import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -28,10 +23,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The single receive thread of a running DHCP server. It drains up to {@link #BATCH} datagrams
- * that are waiting, handles them, commits all their lease changes in one store transaction (a
- * group commit: the H2 write per ACK is what limits throughput), then sends the replies and posts
- * traces and lease events. A reply whose lease could not be committed is not sent. Once a second
- * (and when idle) it expires due leases. Nothing a client sends can end the loop.
+ * that are waiting and handles them; replies without a lease change (OFFER, NAK) go out at once,
+ * the others wait for the {@link LeaseCommitter}, which commits the lease changes of everything
+ * received meanwhile in one store transaction (a group commit: the H2 write is what limits
+ * throughput) and then sends those replies. A reply whose lease could not be committed is not
+ * sent. Once a second (and when idle) it expires due leases. Nothing a client sends can end the loop.
  *
  * <p>Bound to one interface's address (a real network, not loopback or the wildcard), it also
  * listens on the wildcard address at the same port: a client without an address broadcasts its
@@ -60,7 +56,7 @@ final class ReceiveLoop implements AutoCloseable {
     private final DatagramChannel broadcast;
     private final Selector selector;
     private final DhcpEngine engine;
-    private final LeaseStore store;
+    private final LeaseCommitter committer;
     private final DhcpServer server;
     private final Thread thread;
     private final ByteBuffer[] buffers = new ByteBuffer[BATCH];
@@ -75,8 +71,8 @@ final class ReceiveLoop implements AutoCloseable {
         this.broadcast = broadcast;
         this.selector = selector;
         this.engine = engine;
-        this.store = store;
         this.server = server;
+        this.committer = new LeaseCommitter(store, server, this::send);
         for (int i = 0; i < BATCH; i++) {
             buffers[i] = ByteBuffer.allocate(MAX_DATAGRAM + 1);
         }
@@ -141,26 +137,35 @@ final class ReceiveLoop implements AutoCloseable {
         return broadcast != null;
     }
 
+    /**
+     * Stops receiving, lets the committer store and answer what was already received, then closes
+     * the sockets.
+     */
     @Override
     public void close() {
         try {
-            channel.close();
-            if (broadcast != null) {
-                broadcast.close();
-            }
-            selector.close();
+            selector.close(); // ends the receive thread (its select throws)
         } catch (IOException e) {
-            LOG.warn("closing the DHCP socket: {}", e.getMessage());
+            LOG.warn("closing the DHCP selector: {}", e.getMessage());
         }
         try {
             thread.join(2000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        committer.close();
+        try {
+            channel.close();
+            if (broadcast != null) {
+                broadcast.close();
+            }
+        } catch (IOException e) {
+            LOG.warn("closing the DHCP socket: {}", e.getMessage());
+        }
     }
 
     private void run() {
-        while (channel.isOpen()) {
+        while (selector.isOpen()) {
             int n;
             try {
                 selector.select(SWEEP_MILLIS);
@@ -169,7 +174,7 @@ final class ReceiveLoop implements AutoCloseable {
             } catch (ClosedChannelException | ClosedSelectorException e) {
                 return; // stopped
             } catch (IOException e) {
-                if (!channel.isOpen()) {
+                if (!selector.isOpen() || !channel.isOpen()) {
                     return;
                 }
                 server.dropped("receive failed: " + e.getMessage());
@@ -211,67 +216,37 @@ final class ReceiveLoop implements AutoCloseable {
         return n;
     }
 
+    /**
+     * Handles the drained datagrams. Replies without a lease change (OFFER, NAK, INFORM's ACK) go
+     * out at once; exchanges with one wait for the committer, which sends their replies after the
+     * commit (class comment of {@link LeaseCommitter}).
+     */
     private void process(int n, long now) {
-        Exchange[] done = new Exchange[n];
-        List<Lease> writes = new ArrayList<>();
+        List<Exchange> writes = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             server.received();
             ByteBuffer b = buffers[i];
+            Exchange ex;
             try {
-                done[i] = engine.handle(b.array(), Math.min(b.position(), MAX_DATAGRAM), b.position() > MAX_DATAGRAM,
+                ex = engine.handle(b.array(), Math.min(b.position(), MAX_DATAGRAM), b.position() > MAX_DATAGRAM,
                         sources[i], now);
-                if (done[i].write != null) {
-                    writes.add(done[i].write);
-                }
-                server.capture(now, done[i].mac, sources[i], local, b.array(), Math.min(b.position(), MAX_DATAGRAM));
+                server.capture(now, ex.mac, sources[i], local, b.array(), Math.min(b.position(), MAX_DATAGRAM));
             } catch (RuntimeException e) { // a bug must not end the loop
                 server.dropped("request from " + sources[i] + " failed: " + e);
                 LOG.error("DHCP request from {} failed", sources[i], e);
-            }
-        }
-        String failure = commit(done, writes);
-        for (Exchange ex : done) {
-            if (ex == null) {
                 continue;
             }
-            if (ex.write != null && failure != null) {
-                ex.reply = null;
-                ex.result = Exchange.Result.IGNORED;
-                ex.traces.add(new TraceEvent(Instant.ofEpochMilli(now), ex.mac, ProvisioningStep.DHCP_OPTIONS_TRANSFER,
-                        DhcpEngine.SOURCE, Direction.INTERNAL, "", "lease " + ex.write.ip() + " not stored, no reply",
-                        failure, Outcome.FAILED));
+            if (ex.write != null) {
+                writes.add(ex);
+                continue;
             }
             if (ex.reply != null) {
                 send(ex);
             }
             server.record(ex);
-            if (ex.write != null && failure == null) {
-                server.announce(ex.write);
-            }
         }
+        committer.submit(writes);
         bindings = engine.table.size();
-    }
-
-    /** Commits the batch's lease changes; the failure message, or null. */
-    private String commit(Exchange[] done, List<Lease> writes) {
-        if (writes.isEmpty()) {
-            return null;
-        }
-        try {
-            store.putAll(writes);
-            for (Exchange ex : done) {
-                if (ex != null && ex.conflictIp != 0) {
-                    store.markConflict(new Ipv4Address(ex.conflictIp).toString(), ex.mac,
-                            Instant.ofEpochMilli(ex.conflictUntil));
-                }
-            }
-            return null;
-        } catch (RuntimeException e) {
-            String msg = "lease store failed, " + writes.size() + " lease(s) not acknowledged: " + e.getMessage();
-            server.dropped(msg);
-            LOG.error("DHCP lease commit failed", e);
-            return msg;
-        }
     }
 
     private void send(Exchange ex) {
@@ -290,8 +265,7 @@ final class ReceiveLoop implements AutoCloseable {
         try {
             List<Lease> due = engine.table.expire(now);
             if (!due.isEmpty()) {
-                store.putAll(due);
-                due.forEach(server::announce);
+                committer.submit(due.stream().map(Exchange::expiry).toList());
             }
         } catch (RuntimeException e) {
             server.dropped("expiring leases failed: " + e.getMessage());

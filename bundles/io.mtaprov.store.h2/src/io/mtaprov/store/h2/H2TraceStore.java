@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Persists every TraceBus event in {@code trace_event} of the trace database (its own file, see
  * {@link H2Database}); events a workspace kept in the main database before are moved there once. The bus hands batches to a bounded queue;
- * one writer thread inserts them with JDBC batches, one transaction per drained group, so the bus
+ * one writer thread inserts them with multi-row INSERTs ({@value #ROWS_PER_INSERT} rows each, in
+ * JDBC batches: a statement execution per row cost as much as the row), one transaction per drained group, so the bus
  * dispatcher never waits on disk. A group gathers batches for up to {@value #LINGER_MS} ms or
  * {@value #GROUP_EVENTS} events: the main database is opened with {@code WRITE_DELAY=0},
  * so every commit writes an MVStore chunk, and one commit per bus batch cost a sixth of the server's
@@ -41,6 +42,11 @@ public class H2TraceStore implements TraceStore {
     private static final String INSERT = "INSERT INTO trace_event "
             + "(ts_nanos, mta_mac, step, source, direction, peer, summary, detail, outcome) VALUES (?,?,?,?,?,?,?,?,?)";
     private static final String COLUMNS = "ts_nanos, mta_mac, step, source, direction, peer, summary, detail, outcome";
+    private static final int COLUMN_COUNT = 9;
+    /** Rows of one multi-row INSERT. */
+    static final int ROWS_PER_INSERT = 64;
+    private static final String INSERT_MANY = "INSERT INTO trace_event (" + COLUMNS + ") VALUES "
+            + String.join(",", java.util.Collections.nCopies(ROWS_PER_INSERT, "(?,?,?,?,?,?,?,?,?)"));
     static final int DETAIL_MAX = 65535;
     static final int SUMMARY_MAX = 1000;
     static final long LINGER_MS = 250;
@@ -139,20 +145,42 @@ public class H2TraceStore implements TraceStore {
         }
     }
 
+    /**
+     * Inserts a group in one transaction, {@value #ROWS_PER_INSERT} rows per statement (one
+     * statement execution per row, the JDBC batch, cost about as much as the rows themselves).
+     */
     private void insert(List<List<TraceEvent>> group) {
-        int n = 0;
-        try (Connection c = db.traceConnection(); PreparedStatement ps = c.prepareStatement(INSERT)) {
+        List<TraceEvent> events = new ArrayList<>();
+        group.forEach(events::addAll);
+        int n = events.size();
+        try (Connection c = db.traceConnection()) {
             c.setAutoCommit(false);
-            for (List<TraceEvent> batch : group) {
-                for (TraceEvent e : batch) {
-                    bind(ps, e);
-                    ps.addBatch();
-                    n++;
+            try {
+                int i = 0;
+                if (n >= ROWS_PER_INSERT) {
+                    try (PreparedStatement many = c.prepareStatement(INSERT_MANY)) {
+                        for (; i + ROWS_PER_INSERT <= n; i += ROWS_PER_INSERT) {
+                            for (int r = 0; r < ROWS_PER_INSERT; r++) {
+                                bind(many, r * COLUMN_COUNT, events.get(i + r));
+                            }
+                            many.addBatch();
+                        }
+                        many.executeBatch();
+                    }
                 }
+                if (i < n) {
+                    try (PreparedStatement one = c.prepareStatement(INSERT)) {
+                        for (; i < n; i++) {
+                            bind(one, 0, events.get(i));
+                            one.addBatch();
+                        }
+                        one.executeBatch();
+                    }
+                }
+                c.commit();
+            } finally {
+                c.setAutoCommit(true);
             }
-            ps.executeBatch();
-            c.commit();
-            c.setAutoCommit(true);
         } catch (SQLException e) {
             LOG.warn("a batch of {} trace events failed ({}); storing them one by one", n, e.getMessage());
             insertOneByOne(group);
@@ -168,7 +196,7 @@ public class H2TraceStore implements TraceStore {
             for (List<TraceEvent> batch : group) {
                 for (TraceEvent e : batch) {
                     try {
-                        bind(ps, e);
+                        bind(ps, 0, e);
                         ps.executeUpdate();
                     } catch (SQLException bad) {
                         lost.incrementAndGet();
@@ -219,19 +247,20 @@ public class H2TraceStore implements TraceStore {
         }
     }
 
-    private static void bind(PreparedStatement ps, TraceEvent e) throws SQLException {
+    /** Binds an event to the parameters after {@code offset}. */
+    private static void bind(PreparedStatement ps, int offset, TraceEvent e) throws SQLException {
         Instant t = e.time();
-        ps.setLong(1, t.getEpochSecond() * 1_000_000_000L + t.getNano());
+        ps.setLong(offset + 1, t.getEpochSecond() * 1_000_000_000L + t.getNano());
         // column widths of V1: a hardware address longer than a MAC (hlen > 6 from a garbage packet)
         // keeps its first six octets rather than failing the whole batch
-        ps.setString(2, e.mtaMac().length() <= 17 ? e.mtaMac() : e.mtaMac().substring(0, 17));
-        ps.setInt(3, e.step().number());
-        ps.setString(4, e.source().length() <= 8 ? e.source() : e.source().substring(0, 8));
-        ps.setString(5, e.direction().name());
-        ps.setString(6, clip(e.peer(), 64));
-        ps.setString(7, clip(e.summary(), SUMMARY_MAX));
-        ps.setString(8, clip(e.detail(), DETAIL_MAX));
-        ps.setString(9, e.outcome().name());
+        ps.setString(offset + 2, e.mtaMac().length() <= 17 ? e.mtaMac() : e.mtaMac().substring(0, 17));
+        ps.setInt(offset + 3, e.step().number());
+        ps.setString(offset + 4, e.source().length() <= 8 ? e.source() : e.source().substring(0, 8));
+        ps.setString(offset + 5, e.direction().name());
+        ps.setString(offset + 6, clip(e.peer(), 64));
+        ps.setString(offset + 7, clip(e.summary(), SUMMARY_MAX));
+        ps.setString(offset + 8, clip(e.detail(), DETAIL_MAX));
+        ps.setString(offset + 9, e.outcome().name());
     }
 
     private static String clip(String s, int max) {

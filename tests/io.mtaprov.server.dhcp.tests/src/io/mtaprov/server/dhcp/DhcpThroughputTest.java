@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Loopback harness in the style of perfdhcp: {@value #CLIENTS} MTAs do DISCOVER-OFFER-REQUEST-ACK
- * with up to {@value #WINDOW} exchanges in flight; every ACK is committed to H2 before it is sent.
+ * with up to {@value #WINDOW} exchanges in flight; every ACK leaves after its lease is durable (journaled).
  * Prints leases per second; asserts only that every client got its lease (no timing assertion).
  */
 class DhcpThroughputTest {
@@ -96,7 +96,7 @@ class DhcpThroughputTest {
             }
             receiver.join(60_000);
             double seconds = (System.nanoTime() - t0) / 1e9;
-            String report = String.format("DHCP loopback throughput: %d leases (DORA, H2 commit per batch) in %.2f s"
+            String report = String.format("DHCP loopback throughput: %d leases (DORA, each lease durable before its ACK) in %.2f s"
                     + " = %.0f leases/s; server %s", acks.get(), seconds, acks.get() / seconds, f.server.status());
             System.out.println(report);
             assertThat(acks.get()).as(report).isEqualTo(CLIENTS);

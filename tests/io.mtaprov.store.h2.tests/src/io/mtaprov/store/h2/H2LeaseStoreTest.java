@@ -1,9 +1,12 @@
 package io.mtaprov.store.h2;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mtaprov.core.lease.Lease;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -125,5 +128,79 @@ class H2LeaseStoreTest {
         } finally {
             again.close();
         }
+    }
+
+    /** What kill -9 leaves: no shutdown, unwritten H2 changes dropped, and a new process (new objects). */
+    private H2LeaseStore dieAndRestart() throws SQLException {
+        try (Connection c = db.connection(); Statement st = c.createStatement()) {
+            st.execute("SHUTDOWN IMMEDIATELY");
+        } catch (SQLException expected) {
+            // the connection dies with the database
+        }
+        db = new H2Database();
+        db.open(dir);
+        return new H2LeaseStore(db);
+    }
+
+    @Test
+    void journaledLeasesFollowTheTableRulesBeforeAndAfterAProcessDeath() throws SQLException {
+        store.put(lease("00:10:95:00:00:01", "10.10.0.10", Lease.State.BOUND, T0.plusSeconds(60)));
+        // another MAC takes the address (deletes the first lease), then moves on to another address
+        store.putAll(List.of(lease("00:10:95:00:00:02", "10.10.0.10", Lease.State.BOUND, T0.plusSeconds(60)),
+                lease("00:10:95:00:00:02", "10.10.0.11", Lease.State.BOUND, T0.plusSeconds(120))));
+        assertThat(store.byMac("00:10:95:00:00:01")).isEmpty();
+        assertThat(store.byIp("10.10.0.10")).isEmpty();
+        assertThat(store.byIp("10.10.0.11").orElseThrow().mac()).isEqualTo("00:10:95:00:00:02");
+        H2LeaseStore again = dieAndRestart();
+        assertThat(again.byMac("00:10:95:00:00:01")).isEmpty();
+        assertThat(again.byIp("10.10.0.10")).isEmpty();
+        assertThat(again.all()).singleElement().satisfies(l -> {
+            assertThat(l.mac()).isEqualTo("00:10:95:00:00:02");
+            assertThat(l.ip()).isEqualTo("10.10.0.11");
+        });
+    }
+
+    @Test
+    void aTableRowIsHiddenByAJournaledChangeOfItsMacOrItsAddress() {
+        store.put(lease("00:10:95:00:00:01", "10.10.0.10", Lease.State.BOUND, T0.plusSeconds(60)));
+        store.put(lease("00:10:95:00:00:02", "10.10.0.20", Lease.State.BOUND, T0.plusSeconds(60)));
+        assertThat(store.all()).hasSize(2); // folds both into the table
+        store.put(lease("00:10:95:00:00:01", "10.10.0.12", Lease.State.BOUND, T0.plusSeconds(60)));
+        store.put(lease("00:10:95:00:00:03", "10.10.0.20", Lease.State.BOUND, T0.plusSeconds(60)));
+        assertThat(store.byIp("10.10.0.10")).isEmpty(); // its MAC moved to .12
+        assertThat(store.byMac("00:10:95:00:00:01").orElseThrow().ip()).isEqualTo("10.10.0.12");
+        assertThat(store.byMac("00:10:95:00:00:02")).isEmpty(); // its address went to another MAC
+        assertThat(store.byIp("10.10.0.20").orElseThrow().mac()).isEqualTo("00:10:95:00:00:03");
+    }
+
+    @Test
+    void aReadThatScansTheTableFoldsTheJournalAndEmptiesIt() throws Exception {
+        store.putAll(List.of(lease("00:10:95:00:00:01", "10.10.0.10", Lease.State.BOUND, T0.plusSeconds(60)),
+                lease("00:10:95:00:00:02", "10.10.0.11", Lease.State.BOUND, T0.plusSeconds(60))));
+        Path journal = dir.resolve(LeaseJournal.FILE_NAME);
+        assertThat(Files.size(journal)).isPositive();
+        assertThat(store.all()).hasSize(2);
+        assertThat(Files.size(journal)).isZero();
+        assertThat(dieAndRestart().all()).hasSize(2);
+    }
+
+    @Test
+    void anUnfinishedRecordAtTheEndOfTheJournalIsIgnored() throws Exception {
+        Lease l = lease("00:10:95:00:00:01", "10.10.0.10", Lease.State.BOUND, T0.plusSeconds(3600));
+        store.put(l);
+        // a write the process did not finish: a length that promises more than the file holds
+        Files.write(dir.resolve(LeaseJournal.FILE_NAME), new byte[] {0, 0, 1, 0, 1, 2, 3}, StandardOpenOption.APPEND);
+        H2LeaseStore again = dieAndRestart();
+        assertThat(again.byMac(l.mac())).contains(l);
+        assertThat(again.all()).containsExactly(l);
+    }
+
+    @Test
+    void aLeaseTheTableCannotHoldIsRefusedBeforeItIsJournaled() {
+        Lease tooLong = new Lease("00:10:95:00:00:01", "10.10.0.10", "s".repeat(65), "pktc", "", "", "",
+                Lease.State.BOUND, T0, T0.plusSeconds(60));
+        assertThatThrownBy(() -> store.put(tooLong)).hasMessageContaining("scope is longer than 64");
+        assertThat(store.byMac("00:10:95:00:00:01")).isEmpty();
+        assertThat(store.all()).isEmpty();
     }
 }

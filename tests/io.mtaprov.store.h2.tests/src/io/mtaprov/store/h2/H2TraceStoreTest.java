@@ -42,7 +42,9 @@ class H2TraceStoreTest {
             assertThat(recent).extracting(TraceEvent::summary).containsExactly("event 2999", "event 3000");
             assertThat(recent.get(1)).isEqualTo(event("00:10:95:00:00:01", 3000, Outcome.FAILED));
             assertThat(store.forMta("00:10:95:00:00:02", 10_000)).hasSize(1500)
-                    .allMatch(e -> e.mtaMac().equals("00:10:95:00:00:02"));
+                    .allMatch(e -> e.mtaMac().equals("00:10:95:00:00:02"))
+                    .extracting(TraceEvent::summary) // in publishing order across the multi-row inserts
+                    .isEqualTo(java.util.stream.IntStream.range(0, 1500).mapToObj(i -> "event " + (2 * i + 1)).toList());
             assertThat(store.lost()).isZero();
             store.deactivate();
         } finally {

@@ -27,6 +27,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -55,11 +56,7 @@ final class ProvisioningWorkflow implements AutoCloseable {
     private final Map<String, Attempt> attempts = new ConcurrentHashMap<>();
     private final ExecutorService work = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("mtaprov-mps-work-", 0).factory());
-    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "mtaprov-mps-timers");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService timers = timerExecutor();
     private final TraceBus.Subscription downloads;
 
     ProvisioningWorkflow(MpsSettings settings, ProvisioningSessions sessions, Supplier<ProvisioningStore> store,
@@ -72,6 +69,21 @@ final class ProvisioningWorkflow implements AutoCloseable {
         this.trace = trace;
         this.counters = counters;
         this.downloads = trace.subscribe(this::onTrace);
+    }
+
+    /**
+     * One scheduler thread for the attempts' timeouts. A cancelled timer leaves the queue at once: nearly
+     * every timer is cancelled (the MTA answers in time), and a storm would otherwise keep one dead task
+     * per MTA queued for the whole download or status timeout.
+     */
+    private static ScheduledExecutorService timerExecutor() {
+        ScheduledThreadPoolExecutor e = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "mtaprov-mps-timers");
+            t.setDaemon(true);
+            return t;
+        });
+        e.setRemoveOnCancelPolicy(true);
+        return e;
     }
 
     /** Called on the SNMP listen thread with a notification of the right community. */

@@ -146,7 +146,8 @@ final class ProvisioningWorkflow implements AutoCloseable {
         int tryNo = s.countSetTry();
         int tries = settings.timers().setRetries() + 1;
         String url = settings.configFileUrl(s.fileName());
-        byte[] hash = io.mtaprov.protocol.config.ConfigHash.sha1(a.config.bytes());
+        GeneratedConfig config = a.generated();
+        byte[] hash = io.mtaprov.protocol.config.ConfigHash.sha1(config.bytes());
         String hex = HexFormat.of().formatHex(hash);
         if (!s.moveTo(ProvisioningState.SETTING, Direction.OUT, "SET pktcMtaDevConfigFile, pktcMtaDevProvConfigHash to "
                 + a.ip() + ":" + mta.port() + (tryNo > 1 ? " (try " + tryNo + " of " + tries + ")" : ""),
@@ -154,7 +155,7 @@ final class ProvisioningWorkflow implements AutoCloseable {
             return;
         }
         Duration timeout = settings.timers().setTimeout();
-        mta.setConfigFile(a.ip(), url, hash, a.config.tree(), timeout).whenComplete((resp, err) -> execute(() -> {
+        mta.setConfigFile(a.ip(), url, hash, config.tree(), timeout).whenComplete((resp, err) -> execute(() -> {
             if (s.state() != ProvisioningState.SETTING || s.snapshot().setTries() != tryNo) {
                 return; // ended or superseded meanwhile
             }
@@ -172,7 +173,7 @@ final class ProvisioningWorkflow implements AutoCloseable {
                     finish(a);
                 }
             } else if (resp.getErrorStatus() != org.snmp4j.PDU.noError) {
-                s.fail(Direction.IN, "SET refused by the MTA", "error-status " + MtaRequests.describeError(resp, a.config.tree()));
+                s.fail(Direction.IN, "SET refused by the MTA", "error-status " + MtaRequests.describeError(resp, config.tree()));
                 finish(a);
             } else if (s.moveTo(ProvisioningState.AWAITING_DOWNLOAD, ProvisioningStep.CONFIG_FILE_LOCATION,
                     Direction.IN, "SET accepted by the MTA",
@@ -252,7 +253,13 @@ final class ProvisioningWorkflow implements AutoCloseable {
 
     private void readRejected(Attempt a, String ip) {
         try {
-            a.rejected = mta.rejectedLines(ip, a.config, settings.timers().getTimeout());
+            GeneratedConfig config = a.generated();
+            if (config == null) {
+                a.session.note(Direction.OUT, "pktcMtaDevErrorOidsTable not read", "the attempt has no generated file",
+                        Outcome.WARNING);
+                return;
+            }
+            a.rejected = mta.rejectedLines(ip, config, settings.timers().getTimeout());
             a.session.note(Direction.OUT, "pktcMtaDevErrorOidsTable: " + a.rejected.size() + " rejected line(s)",
                     String.join("\n", a.rejected.stream().map(r -> "line " + r.line() + ": " + r.text() + "  <- "
                             + r.oid() + (r.reason().isEmpty() ? "" : " (" + r.reason() + ")")).toList()),
@@ -291,6 +298,7 @@ final class ProvisioningWorkflow implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.error("could not record the result of attempt {} of {}", s.id(), s.mac(), e);
         }
+        a.settle();
     }
 
     private Attempt track(ProvisioningSession s) {
@@ -309,11 +317,12 @@ final class ProvisioningWorkflow implements AutoCloseable {
 
     SessionSnapshot reprovision(String mac) {
         Attempt old = attempts.get(mac);
-        if (old == null || old.config == null || old.session.fileName().isEmpty()) {
+        GeneratedConfig config = old == null ? null : old.generated();
+        if (config == null || old.session.fileName().isEmpty()) {
             throw new IllegalArgumentException("no stored file for " + mac + ": it has not been provisioned yet");
         }
         Attempt a = track(sessions.restart(old.session.enrollment(), ProvisioningState.UPLOADED));
-        a.config = old.config;
+        a.config = config;
         a.session.fileStored(old.session.fileName());
         a.session.note(Direction.INTERNAL, "operator: re-provision " + mac + " with " + old.session.fileName(), "", Outcome.INFO);
         execute(() -> set(a));

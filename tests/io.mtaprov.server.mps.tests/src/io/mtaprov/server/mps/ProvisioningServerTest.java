@@ -296,6 +296,29 @@ class ProvisioningServerTest {
     }
 
     @Test
+    void anEndedAttemptKeepsOnlyItsTextAndReprovisionsTheSameBytes() throws Exception {
+        f.start(f.settings("HYBRID.2"), List.of());
+        TestMta m = f.mta();
+        enroll(m, MibTree.CABLELABS, 3);
+        SessionSnapshot s = f.awaitState(m.mac, ProvisioningState.AWAITING_DOWNLOAD);
+        f.downloaded(m, s.fileName());
+        f.awaitState(m.mac, ProvisioningState.AWAITING_STATUS);
+        m.inform(m.status(MibTree.CABLELABS, 3, 1), f.mpsPort, COMMUNITY);
+        f.awaitState(m.mac, ProvisioningState.COMPLETE);
+        Await.until("result recorded", Duration.ofSeconds(5), () -> !f.store.results(m.mac, 1).isEmpty());
+        Attempt ended = f.server.attemptOf(m.mac);
+        assertThat(ended.config).as("the parsed file is dropped when the attempt ends").isNull();
+        assertThat(ended.settled).isNotNull();
+
+        f.server.reprovision(m.mac);
+        Await.until("second SET", Duration.ofSeconds(5), () -> m.sets.size() == 2);
+        PDU set = m.sets.get(1);
+        assertThat(set.get(0).getVariable().toString()).endsWith(s.fileName());
+        assertThat(((OctetString) set.get(1).getVariable()).getValue()).as("hash of the stored bytes")
+                .isEqualTo(sha1(f.files.content(s.fileName()).orElseThrow()));
+    }
+
+    @Test
     void basicFlowFileCarriesItsHashInside() throws Exception {
         f.start(f.settings("BASIC.2"), List.of());
         TestMta m = f.mta();

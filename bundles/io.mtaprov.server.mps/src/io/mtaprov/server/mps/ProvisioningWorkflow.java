@@ -200,6 +200,13 @@ final class ProvisioningWorkflow implements AutoCloseable {
 
     private void downloaded(Attempt a) {
         ProvisioningSession s = a.session;
+        if (s.state() == ProvisioningState.SETTING) {
+            // the download overtook the SET's answer (or the answer was lost): the MTA evidently took the SET.
+            // Without this a loaded server missed the download of HYBRID.1 MTAs, which send no status INFORM
+            // to end the attempt otherwise (11 of 1,000 in a mixed storm)
+            s.moveTo(ProvisioningState.AWAITING_DOWNLOAD, ProvisioningStep.CONFIG_FILE_LOCATION, Direction.IN,
+                    "download before the SET's answer", "the MTA downloads the file the SET named");
+        }
         if (s.state() != ProvisioningState.AWAITING_DOWNLOAD) {
             return;
         }

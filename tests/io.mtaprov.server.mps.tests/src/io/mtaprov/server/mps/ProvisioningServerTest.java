@@ -111,6 +111,19 @@ class ProvisioningServerTest {
     }
 
     @Test
+    void aDownloadBeforeTheSetsAnswerStillEndsAHybrid1Attempt() throws Exception {
+        f.start(f.settings("HYBRID.1"), List.of());
+        TestMta m = f.mta();
+        m.setMode = TestMta.SetMode.IGNORE; // the answer has not arrived (or is lost) when the download is seen
+        enroll(m, MibTree.CABLELABS, 8);
+        SessionSnapshot s = f.awaitState(m.mac, ProvisioningState.SETTING);
+        f.downloaded(m, s.fileName());
+        SessionSnapshot done = f.awaitState(m.mac, ProvisioningState.COMPLETE);
+        assertThat(done.entered()).containsKey(ProvisioningState.AWAITING_DOWNLOAD);
+        assertThat(f.trace.events()).anyMatch(e -> e.summary().equals("download before the SET's answer"));
+    }
+
+    @Test
     void theFlowComesFromTheRealmOfTheMtasLeaseNotTheNetworkDefault() throws Exception {
         f.start(f.settings("HYBRID.2"), List.of());
         TestMta m = f.mta("HYBRID.1");

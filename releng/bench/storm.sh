@@ -14,7 +14,8 @@
 #    heap at the end (jcmd GC.heap_info), the H2 file size, counts rows in the store, stops the
 #    server with SIGTERM (checking the clean shutdown), names the JFR hot spots;
 # 4. writes releng/bench/target/storm/: mtas.csv (per MTA), sim.stats, report.md, server.jfr,
-#    hot-methods.txt, hot-callers.txt, sim.jfr, sim-hot-callers.txt, server-gc.log, headless.log; and replaces the generated table of the
+#    hot-methods.txt, hot-callers.txt, sim.jfr, sim-hot-callers.txt, server-gc.log, headless.log,
+#    heap-histogram.txt (live objects after the run); and replaces the generated table of the
 #    "Reboot storm" section of docs/benchmarks.md (between the storm:begin/end markers).
 # Ports must be free (no console running). MTAPROV_PRODUCT=<dir> uses another materialized product.
 set -euo pipefail
@@ -88,6 +89,7 @@ MTAPROV_SIM_VMARGS="-XX:StartFlightRecording=settings=profile,filename=$out/sim.
   --base-mac 02:4d:54:40:00:00 --csv "$out/mtas.csv" --stats "$out/sim.stats" "${sim_args[@]}" | tee -a "$out/sim.out"
 sim_status=${PIPESTATUS[0]}
 set -e
+kill $watcher 2>/dev/null || true # still waiting: the simulator ended before its warm-up did (an error)
 wait $watcher 2>/dev/null || true
 cpu0=$(cat "$out/server-cpu-start" 2>/dev/null || echo "$cpu_start")
 t1=$(date +%s.%N)
@@ -96,6 +98,7 @@ echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$out/machine.txt"
 
 sleep 1 # the trace store commits every 250 ms
 "$JAVA_HOME/bin/jcmd" $spid GC.heap_info > "$out/heap-info.txt" 2>&1 || true
+"$JAVA_HOME/bin/jcmd" $spid GC.class_histogram 2>/dev/null | head -25 > "$out/heap-histogram.txt" || true # after a full GC: what stays
 "$JAVA_HOME/bin/jcmd" $spid JFR.dump name=storm filename="$out/server.jfr" > /dev/null 2>&1 || true
 h2_live=$(du -k "$ws/.mtaprov/mtaprov.mv.db" | cut -f1)
 trace_live=$(du -k "$ws/.mtaprov/trace.mv.db" 2>/dev/null | cut -f1 || echo 0)

@@ -93,9 +93,18 @@ final class ConfigFileBuilder {
         } catch (TemplateException x) {
             throw new BuildException("device class " + plan.deviceClass().id() + ": " + x.getMessage());
         }
+        return fromText(plan.deviceClass(), plan.tree(), text, withHashTlv);
+    }
+
+    /**
+     * Parses and validates a rendered text into the file: deterministic, so the text of a generated
+     * file gives the same bytes again (an ended attempt keeps only its text, see {@link Attempt#settle}).
+     */
+    static GeneratedConfig fromText(DeviceClass deviceClass, MibTree tree, String text, boolean withHashTlv)
+            throws BuildException {
         ConfigDocument doc;
         try {
-            doc = ConfigText.parse(text, plan.tree());
+            doc = ConfigText.parse(text, tree);
         } catch (DecodeException x) {
             throw new BuildException("rendered file line " + x.offset() + ": " + x.getMessage());
         }
@@ -103,14 +112,14 @@ final class ConfigFileBuilder {
         List<String> errors = findings.stream().filter(f -> f.severity() == Finding.Severity.ERROR)
                 .map(f -> f.location() + ": " + f.message()).toList();
         if (!errors.isEmpty()) {
-            throw new BuildException("the file of device class " + plan.deviceClass().id() + " is invalid: "
+            throw new BuildException("the file of device class " + deviceClass.id() + " is invalid: "
                     + String.join("; ", errors));
         }
         ConfigFile file = doc.toConfigFile();
         if (withHashTlv) {
-            file = ConfigHash.withHash(file, HashDialect.of(plan.tree()));
+            file = ConfigHash.withHash(file, HashDialect.of(tree));
         }
-        return new GeneratedConfig(plan.deviceClass(), plan.tree(), text, doc, file, findings);
+        return new GeneratedConfig(deviceClass, tree, text, doc, file, findings);
     }
 
     /** The values no layer can override. */

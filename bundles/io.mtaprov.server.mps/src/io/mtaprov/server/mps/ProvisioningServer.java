@@ -250,6 +250,12 @@ public class ProvisioningServer extends AbstractManagedServer implements Provisi
         return settings().port();
     }
 
+    /** The latest attempt of {@code mac} while running, else null (tests). */
+    Attempt attemptOf(String mac) {
+        ProvisioningWorkflow w = workflow;
+        return w == null ? null : w.attempt(mac);
+    }
+
     ProvisioningStore currentStore() {
         ProvisioningStore s = store;
         return s != null ? s : fallbackStore;

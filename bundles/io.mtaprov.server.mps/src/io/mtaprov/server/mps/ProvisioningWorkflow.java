@@ -27,6 +27,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -55,11 +56,7 @@ final class ProvisioningWorkflow implements AutoCloseable {
     private final Map<String, Attempt> attempts = new ConcurrentHashMap<>();
     private final ExecutorService work = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("mtaprov-mps-work-", 0).factory());
-    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "mtaprov-mps-timers");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService timers = timerExecutor();
     private final TraceBus.Subscription downloads;
 
     ProvisioningWorkflow(MpsSettings settings, ProvisioningSessions sessions, Supplier<ProvisioningStore> store,
@@ -72,6 +69,21 @@ final class ProvisioningWorkflow implements AutoCloseable {
         this.trace = trace;
         this.counters = counters;
         this.downloads = trace.subscribe(this::onTrace);
+    }
+
+    /**
+     * One scheduler thread for the attempts' timeouts. A cancelled timer leaves the queue at once: nearly
+     * every timer is cancelled (the MTA answers in time), and a storm would otherwise keep one dead task
+     * per MTA queued for the whole download or status timeout.
+     */
+    private static ScheduledExecutorService timerExecutor() {
+        ScheduledThreadPoolExecutor e = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "mtaprov-mps-timers");
+            t.setDaemon(true);
+            return t;
+        });
+        e.setRemoveOnCancelPolicy(true);
+        return e;
     }
 
     /** Called on the SNMP listen thread with a notification of the right community. */
@@ -146,7 +158,8 @@ final class ProvisioningWorkflow implements AutoCloseable {
         int tryNo = s.countSetTry();
         int tries = settings.timers().setRetries() + 1;
         String url = settings.configFileUrl(s.fileName());
-        byte[] hash = io.mtaprov.protocol.config.ConfigHash.sha1(a.config.bytes());
+        GeneratedConfig config = a.generated();
+        byte[] hash = io.mtaprov.protocol.config.ConfigHash.sha1(config.bytes());
         String hex = HexFormat.of().formatHex(hash);
         if (!s.moveTo(ProvisioningState.SETTING, Direction.OUT, "SET pktcMtaDevConfigFile, pktcMtaDevProvConfigHash to "
                 + a.ip() + ":" + mta.port() + (tryNo > 1 ? " (try " + tryNo + " of " + tries + ")" : ""),
@@ -154,7 +167,7 @@ final class ProvisioningWorkflow implements AutoCloseable {
             return;
         }
         Duration timeout = settings.timers().setTimeout();
-        mta.setConfigFile(a.ip(), url, hash, a.config.tree(), timeout).whenComplete((resp, err) -> execute(() -> {
+        mta.setConfigFile(a.ip(), url, hash, config.tree(), timeout).whenComplete((resp, err) -> execute(() -> {
             if (s.state() != ProvisioningState.SETTING || s.snapshot().setTries() != tryNo) {
                 return; // ended or superseded meanwhile
             }
@@ -172,7 +185,7 @@ final class ProvisioningWorkflow implements AutoCloseable {
                     finish(a);
                 }
             } else if (resp.getErrorStatus() != org.snmp4j.PDU.noError) {
-                s.fail(Direction.IN, "SET refused by the MTA", "error-status " + MtaRequests.describeError(resp, a.config.tree()));
+                s.fail(Direction.IN, "SET refused by the MTA", "error-status " + MtaRequests.describeError(resp, config.tree()));
                 finish(a);
             } else if (s.moveTo(ProvisioningState.AWAITING_DOWNLOAD, ProvisioningStep.CONFIG_FILE_LOCATION,
                     Direction.IN, "SET accepted by the MTA",
@@ -199,6 +212,13 @@ final class ProvisioningWorkflow implements AutoCloseable {
 
     private void downloaded(Attempt a) {
         ProvisioningSession s = a.session;
+        if (s.state() == ProvisioningState.SETTING) {
+            // the download overtook the SET's answer (or the answer was lost): the MTA evidently took the SET.
+            // Without this a loaded server missed the download of HYBRID.1 MTAs, which send no status INFORM
+            // to end the attempt otherwise (11 of 1,000 in a mixed storm)
+            s.moveTo(ProvisioningState.AWAITING_DOWNLOAD, ProvisioningStep.CONFIG_FILE_LOCATION, Direction.IN,
+                    "download before the SET's answer", "the MTA downloads the file the SET named");
+        }
         if (s.state() != ProvisioningState.AWAITING_DOWNLOAD) {
             return;
         }
@@ -252,7 +272,13 @@ final class ProvisioningWorkflow implements AutoCloseable {
 
     private void readRejected(Attempt a, String ip) {
         try {
-            a.rejected = mta.rejectedLines(ip, a.config, settings.timers().getTimeout());
+            GeneratedConfig config = a.generated();
+            if (config == null) {
+                a.session.note(Direction.OUT, "pktcMtaDevErrorOidsTable not read", "the attempt has no generated file",
+                        Outcome.WARNING);
+                return;
+            }
+            a.rejected = mta.rejectedLines(ip, config, settings.timers().getTimeout());
             a.session.note(Direction.OUT, "pktcMtaDevErrorOidsTable: " + a.rejected.size() + " rejected line(s)",
                     String.join("\n", a.rejected.stream().map(r -> "line " + r.line() + ": " + r.text() + "  <- "
                             + r.oid() + (r.reason().isEmpty() ? "" : " (" + r.reason() + ")")).toList()),
@@ -291,6 +317,7 @@ final class ProvisioningWorkflow implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.error("could not record the result of attempt {} of {}", s.id(), s.mac(), e);
         }
+        a.settle();
     }
 
     private Attempt track(ProvisioningSession s) {
@@ -309,11 +336,12 @@ final class ProvisioningWorkflow implements AutoCloseable {
 
     SessionSnapshot reprovision(String mac) {
         Attempt old = attempts.get(mac);
-        if (old == null || old.config == null || old.session.fileName().isEmpty()) {
+        GeneratedConfig config = old == null ? null : old.generated();
+        if (config == null || old.session.fileName().isEmpty()) {
             throw new IllegalArgumentException("no stored file for " + mac + ": it has not been provisioned yet");
         }
         Attempt a = track(sessions.restart(old.session.enrollment(), ProvisioningState.UPLOADED));
-        a.config = old.config;
+        a.config = config;
         a.session.fileStored(old.session.fileName());
         a.session.note(Direction.INTERNAL, "operator: re-provision " + mac + " with " + old.session.fileName(), "", Outcome.INFO);
         execute(() -> set(a));

@@ -111,6 +111,19 @@ class ProvisioningServerTest {
     }
 
     @Test
+    void aDownloadBeforeTheSetsAnswerStillEndsAHybrid1Attempt() throws Exception {
+        f.start(f.settings("HYBRID.1"), List.of());
+        TestMta m = f.mta();
+        m.setMode = TestMta.SetMode.IGNORE; // the answer has not arrived (or is lost) when the download is seen
+        enroll(m, MibTree.CABLELABS, 8);
+        SessionSnapshot s = f.awaitState(m.mac, ProvisioningState.SETTING);
+        f.downloaded(m, s.fileName());
+        SessionSnapshot done = f.awaitState(m.mac, ProvisioningState.COMPLETE);
+        assertThat(done.entered()).containsKey(ProvisioningState.AWAITING_DOWNLOAD);
+        assertThat(f.trace.events()).anyMatch(e -> e.summary().equals("download before the SET's answer"));
+    }
+
+    @Test
     void theFlowComesFromTheRealmOfTheMtasLeaseNotTheNetworkDefault() throws Exception {
         f.start(f.settings("HYBRID.2"), List.of());
         TestMta m = f.mta("HYBRID.1");
@@ -293,6 +306,29 @@ class ProvisioningServerTest {
         assertThat(name).isNotEqualTo(first.fileName());
         assertThat(new String(f.files.content(name).orElseThrow(), java.nio.charset.StandardCharsets.ISO_8859_1))
                 .contains("[10.9.9.9]");
+    }
+
+    @Test
+    void anEndedAttemptKeepsOnlyItsTextAndReprovisionsTheSameBytes() throws Exception {
+        f.start(f.settings("HYBRID.2"), List.of());
+        TestMta m = f.mta();
+        enroll(m, MibTree.CABLELABS, 3);
+        SessionSnapshot s = f.awaitState(m.mac, ProvisioningState.AWAITING_DOWNLOAD);
+        f.downloaded(m, s.fileName());
+        f.awaitState(m.mac, ProvisioningState.AWAITING_STATUS);
+        m.inform(m.status(MibTree.CABLELABS, 3, 1), f.mpsPort, COMMUNITY);
+        f.awaitState(m.mac, ProvisioningState.COMPLETE);
+        Await.until("result recorded", Duration.ofSeconds(5), () -> !f.store.results(m.mac, 1).isEmpty());
+        Attempt ended = f.server.attemptOf(m.mac);
+        assertThat(ended.config).as("the parsed file is dropped when the attempt ends").isNull();
+        assertThat(ended.settled).isNotNull();
+
+        f.server.reprovision(m.mac);
+        Await.until("second SET", Duration.ofSeconds(5), () -> m.sets.size() == 2);
+        PDU set = m.sets.get(1);
+        assertThat(set.get(0).getVariable().toString()).endsWith(s.fileName());
+        assertThat(((OctetString) set.get(1).getVariable()).getValue()).as("hash of the stored bytes")
+                .isEqualTo(sha1(f.files.content(s.fileName()).orElseThrow()));
     }
 
     @Test

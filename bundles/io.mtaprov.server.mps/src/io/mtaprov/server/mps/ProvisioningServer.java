@@ -99,6 +99,10 @@ public class ProvisioningServer extends AbstractManagedServer implements Provisi
             policyOption = ReferencePolicyOption.GREEDY)
     void setStore(ProvisioningStore s) {
         this.store = s;
+        ProvisioningWorkflow w = workflow;
+        if (w != null) { // the store came after the start: its interrupted attempts were not seen yet
+            w.closeInterrupted();
+        }
     }
 
     void unsetStore(ProvisioningStore s) {
@@ -210,10 +214,12 @@ public class ProvisioningServer extends AbstractManagedServer implements Provisi
                 io.mtaprov.server.mps.km.UsmEngine.defaultEngineId());
         try {
             snmp = new SnmpEndpoint(InetAddress.getByName(s.bindAddress()), s.port(), m.community(), counters,
-                    (ip, pdu) -> {
+                    (ip, pdu, ack) -> {
                         ProvisioningWorkflow w = holder[0];
                         if (w != null) {
-                            w.onNotification(ip, pdu);
+                            w.onNotification(ip, pdu, ack);
+                        } else {
+                            ack.run();
                         }
                     }, usm);
         } catch (IOException | RuntimeException e) {

@@ -87,26 +87,36 @@ final class ProvisioningWorkflow implements AutoCloseable {
     }
 
     /** Called on the SNMP listen thread with a notification of the right community. */
-    void onNotification(String ip, org.snmp4j.PDU pdu) {
+    /**
+     * A notification from {@code ip}. {@code acknowledge} sends an INFORM's Response: an enrollment
+     * is acknowledged once its attempt is durably recorded as started (before the slow steps 5-7),
+     * a status once its result is durably recorded; anything else once handled.
+     */
+    void onNotification(String ip, org.snmp4j.PDU pdu, Runnable acknowledge) {
         execute(() -> {
-            Notice n;
             try {
-                n = InformDecoder.decode(pdu);
-            } catch (IllegalArgumentException e) {
-                counters.rejected.increment();
-                publish("", ProvisioningStep.ENROLLMENT_REQUEST, ip, "notification from " + ip + " refused",
-                        e.getMessage(), Outcome.REJECTED);
-                return;
-            }
-            if (n instanceof Notice.EnrollmentNotice en) {
-                enroll(ip, en, pdu instanceof org.snmp4j.ScopedPDU); // only authenticated SNMPv3 passes the endpoint
-            } else if (n instanceof Notice.StatusNotice st) {
-                status(ip, st);
+                Notice n;
+                try {
+                    n = InformDecoder.decode(pdu);
+                } catch (IllegalArgumentException e) {
+                    counters.rejected.increment();
+                    publish("", ProvisioningStep.ENROLLMENT_REQUEST, ip, "notification from " + ip + " refused",
+                            e.getMessage(), Outcome.REJECTED);
+                    return;
+                }
+                if (n instanceof Notice.EnrollmentNotice en) {
+                    // only authenticated SNMPv3 passes the endpoint
+                    enroll(ip, en, pdu instanceof org.snmp4j.ScopedPDU, acknowledge);
+                } else if (n instanceof Notice.StatusNotice st) {
+                    status(ip, st);
+                }
+            } finally {
+                acknowledge.run();
             }
         });
     }
 
-    private void enroll(String ip, Notice.EnrollmentNotice n, boolean snmpV3) {
+    private void enroll(String ip, Notice.EnrollmentNotice n, boolean snmpV3, Runnable acknowledge) {
         ConfigGeneration.LeaseLookupResult lease = generation.lookUp(ip); // once: the flow here, 5b below
         String realm = generation.realmOf(lease);
         Flow flow = Flow.fromRealm(realm);
@@ -128,6 +138,7 @@ final class ProvisioningWorkflow implements AutoCloseable {
         } catch (RuntimeException ex) { // provisioning goes on; only a crash before its end would go unreported
             LOG.error("could not record the start of an attempt of {}", n.mac(), ex);
         }
+        acknowledge.run();
         adm.superseded().ifPresent(old -> LOG.info("attempt {} of {} superseded by a reboot", old.id(), n.mac()));
         a.session.note(Direction.IN, "enrollment INFORM from " + ip + " (correlation id " + n.correlationId() + ")",
                 "tree " + n.tree() + ", flow " + flow.realmName() + flowNote + ", sysDescr '" + n.sysDescr() + "', sw '"

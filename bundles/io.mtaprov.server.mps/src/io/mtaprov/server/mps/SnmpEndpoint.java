@@ -6,7 +6,6 @@ import java.net.InetAddress;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.BiConsumer;
 import org.snmp4j.CommandResponderEvent;
 import org.snmp4j.CommunityTarget;
 import org.snmp4j.MessageDispatcherImpl;
@@ -48,16 +47,16 @@ final class SnmpEndpoint implements AutoCloseable {
     /**
      * Binds and listens.
      *
-     * @param notices gets (sender IP, PDU) of every INFORM or TRAP with the right community
+     * @param notices gets (sender IP, PDU, acknowledgement) of every INFORM or TRAP with the right community
      */
     SnmpEndpoint(InetAddress bind, int port, String community, ServerCounters counters,
-            BiConsumer<String, PDU> notices) throws IOException {
+            NoticeSink notices) throws IOException {
         this(bind, port, community, counters, notices, null);
     }
 
     /** With SNMPv3 (Secure flow): {@code v3} holds the USM users key management installs. */
     SnmpEndpoint(InetAddress bind, int port, String community, ServerCounters counters,
-            BiConsumer<String, PDU> notices, io.mtaprov.server.mps.km.UsmEngine v3) throws IOException {
+            NoticeSink notices, io.mtaprov.server.mps.km.UsmEngine v3) throws IOException {
         this.community = new OctetString(community);
         this.counters = counters;
         this.v3 = v3;
@@ -87,7 +86,17 @@ final class SnmpEndpoint implements AutoCloseable {
         return transport.getListenAddress().getPort();
     }
 
-    private <A extends Address> void onPdu(CommandResponderEvent<A> event, BiConsumer<String, PDU> notices) {
+    /**
+     * Where notifications go. An INFORM's Response (RFC 3416 section 4.2.7) is sent when the sink
+     * runs {@code acknowledge} (once; later runs do nothing): after what the INFORM reports is stored,
+     * so that a crash never loses a notification the MTA was told had arrived. Never run for TRAPs.
+     */
+    @FunctionalInterface
+    interface NoticeSink {
+        void accept(String ip, PDU pdu, Runnable acknowledge);
+    }
+
+    private <A extends Address> void onPdu(CommandResponderEvent<A> event, NoticeSink notices) {
         PDU pdu = event.getPDU();
         if (pdu == null || pdu.getType() != PDU.INFORM && pdu.getType() != PDU.NOTIFICATION) {
             return; // responses are matched by Snmp itself; GET/SET to the trap port are not served
@@ -102,10 +111,16 @@ final class SnmpEndpoint implements AutoCloseable {
             return;
         }
         String ip = event.getPeerAddress() instanceof UdpAddress u ? u.getInetAddress().getHostAddress() : "";
-        if (pdu.getType() == PDU.INFORM) {
-            answer(event);
+        if (pdu.getType() != PDU.INFORM) {
+            notices.accept(ip, pdu, () -> { });
+            return;
         }
-        notices.accept(ip, pdu);
+        java.util.concurrent.atomic.AtomicBoolean answered = new java.util.concurrent.atomic.AtomicBoolean();
+        notices.accept(ip, pdu, () -> {
+            if (answered.compareAndSet(false, true)) {
+                answer(event);
+            }
+        });
     }
 
     private <A extends Address> void answer(CommandResponderEvent<A> event) {

@@ -258,6 +258,17 @@ final class ProvisioningWorkflow implements AutoCloseable {
             publish(n.mac(), ProvisioningStep.PROVISIONING_STATUS, ip, "status INFORM " + n.status() + " ignored",
                     s == null ? "no attempt of " + n.mac() + " is known" : "correlation id " + n.correlationId()
                             + " does not match attempt " + s.id() + " (" + s.enrollment().correlationId() + ")", Outcome.REJECTED);
+            if (s == null) { // e.g. its attempt was cut by a restart: what the MTA reports is still kept
+                Instant now = Instant.now();
+                try {
+                    store.get().recordResult(new ProvisioningResult(n.mac(), n.correlationId(), "",
+                            n.status().isPass() ? ProvisioningState.COMPLETE : ProvisioningState.FAILED,
+                            "status INFORM " + n.status() + " from " + ip + " for an attempt this server does not know"
+                                    + " (interrupted by a restart, or begun before it)", "", n.status(), now, now, List.of()));
+                } catch (RuntimeException e) {
+                    LOG.error("could not record the status of {}", n.mac(), e);
+                }
+            }
             return;
         }
         s.statusReported(n.status());

@@ -44,8 +44,8 @@ import org.slf4j.LoggerFactory;
  * {@code km.KeyManagementServer}) are installed in its engine; enrollment and status INFORMs and the
  * SET then go over SNMPv3 with them.
  * <p>
- * Services it uses: TraceBus and GeneratedFileStore (mandatory), ProvisioningStore (the H2 one
- * when present, else an in-memory store with the default layers), LeaseLookup (optional: without
+ * Services it uses: TraceBus, GeneratedFileStore and ProvisioningStore (mandatory in OSGi; outside
+ * it, without a store, an in-memory one with the default layers), LeaseLookup (optional: without
  * it step 5b fails with that reason), and any CustomerCareSource services besides the CSV file and
  * HTTP endpoint configured by {@link MpsSettings}. Threading: see {@link ProvisioningWorkflow}.
  */
@@ -95,7 +95,9 @@ public class ProvisioningServer extends AbstractManagedServer implements Provisi
         this.files = store;
     }
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+    // mandatory: started before the store was bound, the server gave the first MTAs after a restart
+    // to the in-memory fallback, and their attempts and statuses were lost to the next crash
+    @Reference(cardinality = ReferenceCardinality.MANDATORY, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     void setStore(ProvisioningStore s) {
         this.store = s;

@@ -86,7 +86,7 @@ sql "SELECT DISTINCT mta_mac FROM generated_file" | sort > "$out/store-files.txt
 sql "SELECT DISTINCT mta_mac FROM prov_result WHERE status_code IS NOT NULL" | sort > "$out/store-statuses.txt"
 sql "SELECT DISTINCT mta_mac FROM prov_result" | sort > "$out/store-attempts.txt"
 sql "SELECT state, COUNT(*) FROM prov_result GROUP BY state" > "$out/store-results.txt"
-sql "SELECT LEFT(reason, 110), COUNT(*) FROM prov_result WHERE state = 'FAILED' GROUP BY 1 ORDER BY 2 DESC LIMIT 8" > "$out/store-failure-reasons.txt"
+sql "SELECT LEFT(reason, 110), COUNT(*) FROM prov_result WHERE state = 'FAILED' GROUP BY LEFT(reason, 110) ORDER BY 2 DESC LIMIT 8" > "$out/store-failure-reasons.txt"
 [ -s "$out/store-leases.txt" ] || { log "the store did not open or holds no lease:"; sql "SELECT 1" >&2; exit 1; }
 start_server "$out/server-finish.out" || exit 1
 

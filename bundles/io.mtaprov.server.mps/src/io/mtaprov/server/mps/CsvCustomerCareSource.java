@@ -2,6 +2,7 @@ package io.mtaprov.server.mps;
 
 import io.mtaprov.core.provisioning.CustomerCareException;
 import io.mtaprov.core.provisioning.CustomerCareSource;
+import io.mtaprov.core.settings.CareCsv;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.ClosedWatchServiceException;
@@ -13,7 +14,6 @@ import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -98,62 +98,11 @@ final class CsvCustomerCareSource implements CustomerCareSource, AutoCloseable {
         reloads++;
     }
 
+    /** The rows by lower-case MAC (the console's settings editor writes the same format, {@link CareCsv}). */
     static Map<String, Map<String, String>> parse(List<String> lines) {
         Map<String, Map<String, String>> out = new HashMap<>();
-        List<String> header = null;
-        for (int n = 0; n < lines.size(); n++) {
-            String line = lines.get(n).strip();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            List<String> cells = cells(line, n + 1);
-            if (header == null) {
-                if (!cells.get(0).equalsIgnoreCase("mac")) {
-                    throw new IllegalArgumentException("line " + (n + 1) + ": the header must start with 'mac'");
-                }
-                header = cells;
-                continue;
-            }
-            Map<String, String> row = new LinkedHashMap<>();
-            for (int i = 1; i < cells.size() && i < header.size(); i++) {
-                if (!cells.get(i).isEmpty()) {
-                    row.put(header.get(i), cells.get(i));
-                }
-            }
-            out.put(cells.get(0).toLowerCase(Locale.ROOT), Map.copyOf(row));
-        }
+        CareCsv.parse(lines).forEach((mac, row) -> out.put(mac, Map.copyOf(row)));
         return Map.copyOf(out);
-    }
-
-    private static List<String> cells(String line, int n) {
-        List<String> cells = new java.util.ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cur.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    cur.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                cells.add(cur.toString().strip());
-                cur.setLength(0);
-            } else {
-                cur.append(c);
-            }
-        }
-        if (quoted) {
-            throw new IllegalArgumentException("line " + n + ": unterminated quote");
-        }
-        cells.add(cur.toString().strip());
-        return cells;
     }
 
     @Override
